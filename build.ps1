@@ -1,0 +1,43 @@
+#!/usr/bin/env pwsh
+# Runs the build (build/_build.csproj): ./build.ps1 [targets] [--parameter value...]; ./build.ps1 --help lists them.
+# Same behaviour as build.sh: compile only when sources changed, then run the assembly directly (no launch profile).
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+$Project = Join-Path $Root 'build/_build.csproj'
+$Assembly = Join-Path $Root 'build/bin/Debug/net10.0/_build.dll'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
+    Write-Error "build.ps1: 'dotnet' is not on PATH. Install the .NET SDK version in global.json: https://dot.net"
+    exit 2
+}
+
+function Test-Stale {
+    if (-not (Test-Path $Assembly)) { return $true }
+    $built = (Get-Item $Assembly).LastWriteTimeUtc
+    $inputs = @(Get-Item (Join-Path $Root 'global.json'), (Join-Path $Root 'Directory.*.props'))
+    $inputs += Get-ChildItem (Join-Path $Root 'build') -Recurse |
+        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)([\\/]|$)' }
+    return [bool]($inputs | Where-Object { $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
+}
+
+if (Test-Stale) {
+    Push-Location $Root
+    try { $sdk = & dotnet --version 2>$null } finally { Pop-Location }
+    if ($LASTEXITCODE -ne 0) {
+        Write-Error "build.ps1: no .NET SDK matching global.json is installed: https://dot.net"
+        exit 2
+    }
+    Write-Host "Compiling the build (dotnet $sdk)..."
+    & dotnet build $Project --nologo --verbosity quiet --configuration Debug -clp:ErrorsOnly
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    (Get-Item $Assembly).LastWriteTimeUtc = [DateTime]::UtcNow
+}
+
+Set-Location $Root
+& dotnet $Assembly @args
+exit $LASTEXITCODE

@@ -1,0 +1,98 @@
+using BuildEngine;
+using Tools;
+
+partial class Build
+{
+    [Parameter("Helm release name")]
+    readonly string Release = "admin-site";
+
+    [Parameter("Kubernetes namespace to deploy into")]
+    readonly string Namespace = "admin-site";
+
+    [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)")]
+    readonly string? KubeContext;
+
+    [Parameter("Helm executable (default: helm on PATH)")]
+    readonly AbsolutePath? HelmPath;
+
+    [Parameter("Deploy this digest (sha256:...) of Registry/Repository instead of the one in artifacts/image.json")]
+    readonly string? ImageDigest;
+
+    [Parameter("How long Helm waits for the rollout and for helm test (Go duration)")]
+    readonly string DeployTimeout = "5m";
+
+    [Parameter("Extra values files for the release, e.g. the environment's settings")]
+    readonly AbsolutePath[] ValuesFiles = [];
+
+    AbsolutePath ChartDirectory => RootDirectory / "chart";
+    string? HelmExecutable => HelmPath?.Value ?? ExecutableLocator.Find("helm", EnvironmentVariables);
+    Helm Helm => new(Runner, HelmExecutable ?? "helm", RootDirectory);
+
+    Target Deploy => _ => _
+        .Description("helm upgrade --install --atomic by digest, then helm test; a failed test rolls back")
+        .DependsOn(Push)
+        .OnlyOnBranches(DeployBranch)
+        .Requires(() => HelmExecutable is not null, $"helm on PATH or --helm-path. {Helm.MissingHint}")
+        .Requires(() => KubeContext is not null || HasCurrentKubeContext(), "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
+        .Executes(async () =>
+        {
+            var image = DeployedImage();
+            var target = new HelmTarget(Release, Namespace, KubeContext);
+            var settings = ValuesFiles.Aggregate(
+                new HelmUpgradeSettings(target, ChartDirectory)
+                    .SetTimeout(DeployTimeout)
+                    .SetValue("image.repository", image.RepositoryReference)
+                    .SetValue("image.digest", image.Digest),
+                (current, file) => current.AddValuesFile(file));
+
+            await Helm.UpgradeInstall(settings);
+            await TestReleaseOrRollBack(target);
+            Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace}.");
+        });
+
+    ImageRecord DeployedImage()
+    {
+        if (ImageDigest is null)
+            return ImageRecord.Read(ImageRecordFile);
+        if (!ImageRecord.IsValidDigest(ImageDigest))
+            throw new BuildFailedException($"--image-digest '{ImageDigest}' is not sha256: followed by 64 lowercase hex digits.");
+        if (Registry is null)
+            throw new BuildFailedException("--image-digest needs --registry to say where the image is.");
+        return new ImageRecord(Registry, Repository, Tag: "", ImageDigest);
+    }
+
+    /// <summary>
+    /// --atomic only covers the rollout; helm test checks the running site. When it fails, the previous good
+    /// revision comes back (a first install is removed, as --atomic would) and the build fails with the test output.
+    /// </summary>
+    async Task TestReleaseOrRollBack(HelmTarget target)
+    {
+        var test = await Helm.Test(target, DeployTimeout);
+        if (test.Succeeded)
+            return;
+
+        var history = await Helm.History(target);
+        var current = history.Count > 0 ? history[^1].Revision : 0;
+        var previous = history
+            .Where(revision => revision.Revision < current && revision.Status is "superseded" or "deployed")
+            .Select(revision => (int?)revision.Revision)
+            .LastOrDefault();
+        var reason = (test.StandardError + test.StandardOutput).Trim();
+        if (previous is { } good)
+        {
+            await Helm.Rollback(target, good, DeployTimeout);
+            throw new BuildFailedException($"helm test failed for revision {current}; rolled back to revision {good}. {reason}");
+        }
+        await Helm.Uninstall(target);
+        throw new BuildFailedException($"helm test failed on the first install; the release was removed. {reason}");
+    }
+
+    bool HasCurrentKubeContext()
+    {
+        var configs = EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
+            ? list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            : [Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config")];
+        return configs.Where(File.Exists).SelectMany(File.ReadLines)
+            .Any(line => line.StartsWith("current-context:", StringComparison.Ordinal) && line["current-context:".Length..].Trim().Trim('"').Length > 0);
+    }
+}

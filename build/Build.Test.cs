@@ -1,0 +1,90 @@
+using System.Xml.Linq;
+using BuildEngine;
+using Spectre.Console;
+using Tools;
+
+partial class Build
+{
+    [Parameter("Test filter (dotnet test --filter); PostgreSQL tests need a server and run in E2E")]
+    readonly string TestFilter = "TestCategory!=PostgreSQL";
+
+    AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+
+    IEnumerable<AbsolutePath> TestProjects =>
+        Directory.EnumerateFiles(TestsDirectory, "*.Tests.csproj", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => AbsolutePath.Create(path));
+
+    Target Clean => _ => _
+        .Description("Deletes artifacts/ and the bin/ and obj/ folders of source/ and tests/")
+        .Before(Restore)
+        .Executes(() =>
+        {
+            // build/ stays: its binaries are running this very target.
+            var folders = new[] { SourceDirectory, TestsDirectory }
+                .Where(root => root.DirectoryExists())
+                .SelectMany(root => Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories))
+                .Where(folder => Path.GetFileName(folder) is "bin" or "obj")
+                .Append(ArtifactsDirectory.Value)
+                .Where(Directory.Exists)
+                .ToList();
+            foreach (var folder in folders)
+                Directory.Delete(folder, recursive: true);
+            Log.Information($"Deleted {folders.Count} folders.");
+        });
+
+    Target Restore => _ => _
+        .Description("Restores the NuGet packages of the solution")
+        .Executes(() => DotNet.Restore(Solution));
+
+    Target Compile => _ => _
+        .Description("Builds the solution (warnings are errors)")
+        .DependsOn(Restore)
+        .Executes(() => DotNet.Build(Solution, Configuration.ToString()));
+
+    Target Test => _ => _
+        .Description("Runs every tests/*.Tests project; JUnit XML and trx land in artifacts/test-results")
+        .DependsOn(Compile)
+        .Executes(async () =>
+        {
+            if (TestResultsDirectory.DirectoryExists())
+                Directory.Delete(TestResultsDirectory, recursive: true);
+
+            var failed = new List<string>();
+            foreach (var project in TestProjects)
+            {
+                var settings = new DotNetTestSettings(project, Configuration.ToString(), TestResultsDirectory).SetFilter(TestFilter);
+                if (!(await DotNet.Test(settings)).Succeeded)
+                    failed.Add(project.Name);
+            }
+
+            WriteTestSummary();
+            if (failed.Count > 0)
+                throw new BuildFailedException($"Tests failed in {string.Join(", ", failed)}; details in {TestResultsDirectory.GetRelativePathFrom(RootDirectory)}/.");
+        });
+
+    /// <summary>One row per test assembly, read back from the JUnit XML that Jenkins will publish.</summary>
+    void WriteTestSummary()
+    {
+        if (!TestResultsDirectory.DirectoryExists())
+        {
+            Log.Warning($"No test results in {TestResultsDirectory.GetRelativePathFrom(RootDirectory)}.");
+            return;
+        }
+        var table = new Table().Border(TableBorder.Simple).AddColumns("Test assembly", "Passed", "Failed", "Skipped", "Time");
+        foreach (var file in Directory.EnumerateFiles(TestResultsDirectory, "*.xml").Order(StringComparer.Ordinal))
+        {
+            var suites = XDocument.Load(file).Descendants("testsuite").ToList();
+            int Sum(string attribute) => suites.Sum(suite => (int?)suite.Attribute(attribute) ?? 0);
+            var failures = Sum("failures") + Sum("errors");
+            var time = suites.Sum(suite => (double?)suite.Attribute("time") ?? 0);
+            table.AddRow(
+                Markup.Escape(Path.GetFileNameWithoutExtension(file)),
+                (Sum("tests") - failures - Sum("skipped")).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                failures > 0 ? $"[red]{failures}[/]" : "0",
+                Sum("skipped").ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{time:0.0} s");
+        }
+        Log.Console.Write(table);
+    }
+}

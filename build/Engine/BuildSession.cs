@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using Spectre.Console;
+
+namespace BuildEngine;
+
+/// <summary>One run of a build: read the command line, bind parameters, load targets, plan, run, summarise.</summary>
+public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+{
+    public async Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> defaultTargets, IReadOnlyList<string> args, CancellationToken cancellation = default)
+    {
+        Log.Console = console;
+        SecretMasker.Clear();
+        try
+        {
+            var commandLine = CommandLine.Parse(args);
+            var help = Flag(commandLine, BuiltInOptions.Help);
+            var planOnly = Flag(commandLine, BuiltInOptions.Plan);
+            var verbosity = (Verbosity)(BuiltIn(commandLine, BuiltInOptions.Verbosity, typeof(Verbosity)) ?? Verbosity.Normal);
+            var root = ResolveRoot(commandLine);
+            var invokedNames = commandLine.Positional.Concat(Values(commandLine, BuiltInOptions.Target) ?? []).ToList();
+            var skipNames = Values(commandLine, BuiltInOptions.Skip);
+
+            build.RootDirectory = root;
+            build.Verbosity = Log.Verbosity = verbosity;
+            build.EnvironmentVariables = environment;
+            build.IsServerBuild = IsSet("JENKINS_URL") || IsSet("CI");
+
+            var parameters = new ParameterBinder(environment, root).Bind(build, commandLine);
+            foreach (var secret in parameters.Where(parameter => parameter.IsSecret))
+                SecretMasker.Register(secret.Value?.ToString());
+            ThrowOnUnknownOptions(commandLine, parameters);
+
+            var model = build.Model = BuildModel.Load(build, defaultTargets, parameters);
+            SyncGeneratedFiles(build, model);
+
+            if (help)
+            {
+                HelpWriter.Write(console, model, build.BranchInfo);
+                return ExitCodes.Success;
+            }
+
+            var invoked = invokedNames.Select(model.Find).Distinct().ToList();
+            if (invoked.Count == 0)
+                invoked = model.DefaultTargets.ToList();
+            if (invoked.Count == 0)
+                throw new BuildUsageException("No target given and the build has no default target. See --help.");
+            var skip = skipNames?.Select(model.Find).ToHashSet();
+
+            var plan = build.Plan = new ExecutionPlan(ExecutionPlanner.Plan(model.Targets, invoked)
+                .Select(target => new PlannedTarget(target, invoked.Contains(target)))
+                .ToList());
+            SkipRules.Apply(plan, skip, build.BranchInfo);
+
+            var problems = plan.Targets
+                .Where(target => target.Status == TargetStatus.Pending)
+                .SelectMany(target => target.Definition.Requirements)
+                .Select(requirement => requirement.Check())
+                .OfType<string>()
+                .Distinct()
+                .ToList();
+
+            if (planOnly)
+            {
+                PlanWriter.Write(console, plan, problems);
+                return ExitCodes.Success;
+            }
+            if (problems.Count > 0)
+                throw new BuildUsageException(string.Join(Environment.NewLine, problems));
+
+            var stopwatch = Stopwatch.StartNew();
+            await new TargetRunner(console, verbosity).RunAsync(plan, cancellation);
+            SummaryWriter.Write(console, plan, stopwatch.Elapsed);
+            if (plan.Targets.Any(target => target.Status == TargetStatus.Aborted))
+                return ExitCodes.Cancelled;
+            return plan.HasFailed ? ExitCodes.TargetFailed : ExitCodes.Success;
+        }
+        catch (BuildUsageException exception)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(SecretMasker.Mask(exception.Message))}[/]");
+            return ExitCodes.NotStarted;
+        }
+    }
+
+    private bool IsSet(string variable) =>
+        environment.TryGetValue(variable, out var value) && !string.IsNullOrWhiteSpace(value) && value != "false";
+
+    private AbsolutePath ResolveRoot(CommandLine commandLine)
+    {
+        if (BuiltIn(commandLine, BuiltInOptions.Root, typeof(AbsolutePath)) is AbsolutePath root)
+        {
+            return root.DirectoryExists()
+                ? root
+                : throw new BuildUsageException($"--root: '{root}' is not a directory.");
+        }
+
+        for (var directory = new DirectoryInfo(workingDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                return AbsolutePath.Create(directory.FullName);
+        }
+        throw new BuildUsageException(
+            $"No repository root found above '{workingDirectory}': it is the folder holding .nuke/. Run from inside the repository or pass --root.");
+    }
+
+    private void SyncGeneratedFiles(NukeBuild build, BuildModel model)
+    {
+        var schema = new GeneratedFile(build.RootDirectory / ".nuke" / "build.schema.json", SchemaWriter.Write(model), "./build.sh --help");
+        var files = build.AllGeneratedFiles().Prepend(schema).ToList();
+        if (build.IsLocalBuild)
+        {
+            foreach (var file in files.Where(file => file.Write()))
+                Log.Information($"Regenerated {file.Path.GetRelativePathFrom(build.RootDirectory)} from the build definition.");
+            return;
+        }
+
+        var stale = files.Where(file => !file.IsCurrent()).ToList();
+        if (stale.Count > 0)
+        {
+            throw new BuildUsageException(string.Join(Environment.NewLine, stale.Select(file =>
+                $"{file.Path.GetRelativePathFrom(build.RootDirectory)} is out of date with the build definition: " +
+                $"run '{file.RegenerateCommand}' locally and commit the result.")));
+        }
+    }
+
+    private void ThrowOnUnknownOptions(CommandLine commandLine, IReadOnlyList<BuildParameter> parameters)
+    {
+        var known = parameters.Select(parameter => parameter.OptionName)
+            .Concat(BuiltInOptions.All.Select(option => "--" + option.Name))
+            .ToList();
+        var unknown = commandLine.Unconsumed
+            .Select(option => $"Unknown option '{option.Spelling}'.{Suggestions.DidYouMean(option.Spelling, known)} See --help.")
+            .ToList();
+        if (unknown.Count > 0)
+            throw new BuildUsageException(string.Join(Environment.NewLine, unknown));
+    }
+
+    private bool Flag(CommandLine commandLine, string option) =>
+        BuiltIn(commandLine, option, typeof(bool)) is true;
+
+    /// <summary>A built-in option's values: command line first, then NUKE_OPTION (never an unprefixed variable).</summary>
+    private IReadOnlyList<string>? Values(CommandLine commandLine, string option)
+    {
+        if (commandLine.Take(option) is { } given)
+            return given.Values;
+        var variable = BuiltInOptions.EnvironmentVariable(option);
+        return environment.TryGetValue(variable, out var text) && !string.IsNullOrWhiteSpace(text)
+            ? text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
+            : null;
+    }
+
+    private object? BuiltIn(CommandLine commandLine, string option, Type type)
+    {
+        if (commandLine.Take(option) is { } given)
+            return ValueConverter.Convert(type, given.Values, given.Spelling, workingDirectory);
+        var variable = BuiltInOptions.EnvironmentVariable(option);
+        return environment.TryGetValue(variable, out var text) && !string.IsNullOrWhiteSpace(text)
+            ? ValueConverter.Convert(type, [text], variable, workingDirectory)
+            : null;
+    }
+}

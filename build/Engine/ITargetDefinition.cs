@@ -1,0 +1,50 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+
+namespace BuildEngine;
+
+/// <summary>The fluent vocabulary a target uses to describe itself, shaped like NUKE's.</summary>
+public interface ITargetDefinition
+{
+    ITargetDefinition Description(string description);
+
+    /// <summary>Plans the given targets too and runs them first.</summary>
+    ITargetDefinition DependsOn(params Target[] targets);
+
+    /// <summary>Orders this target after the given ones when both are planned; plans nothing.</summary>
+    ITargetDefinition After(params Target[] targets);
+
+    /// <summary>Orders this target before the given ones when both are planned; plans nothing.</summary>
+    ITargetDefinition Before(params Target[] targets);
+
+    /// <summary>Plans the given targets too and runs them after this one.</summary>
+    ITargetDefinition Triggers(params Target[] targets);
+
+    /// <summary>Evaluated before anything runs; a false condition skips the target (its source text is the reason).</summary>
+    ITargetDefinition OnlyWhenStatic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);
+
+    /// <summary>Evaluated just before the target runs; a false condition skips it.</summary>
+    ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);
+
+    /// <summary>
+    /// Runs the target only on builds of a branch matching one of the patterns (Jenkins' glob syntax) and never on
+    /// pull-request builds. Data, not code: the plan, the summary and the Jenkinsfile generator all read it.
+    /// </summary>
+    ITargetDefinition OnlyOnBranches(params string[] patterns);
+
+    /// <summary>Fails the build before any target runs when the member is null, empty or whitespace.</summary>
+    ITargetDefinition Requires<T>(Expression<Func<T>> member);
+
+    /// <summary>Fails the build before any target runs when the condition is false (its source text is the message).</summary>
+    ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);
+
+    ITargetDefinition Executes(Action action);
+
+    ITargetDefinition Executes(Func<Task> action);
+
+    /// <summary>Lets targets that do not depend on this one run after it failed; the build still fails.</summary>
+    ITargetDefinition ProceedAfterFailure();
+
+    /// <summary>Hides the target from help, schema and generated files; it can still be invoked by name.</summary>
+    ITargetDefinition Unlisted();
+}

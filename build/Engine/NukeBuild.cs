@@ -1,0 +1,75 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Runtime.InteropServices;
+using Spectre.Console;
+
+namespace BuildEngine;
+
+/// <summary>
+/// Base class of a build, shaped like NUKE's: targets are <see cref="Target"/> properties, parameters are
+/// <see cref="ParameterAttribute"/> members, and <c>Main</c> calls <see cref="Execute{T}"/>.
+/// </summary>
+public abstract class NukeBuild
+{
+    private BuildBranch? _branch;
+
+    /// <summary>The repository root: the nearest folder above the working directory that holds <c>.nuke/</c>.</summary>
+    public AbsolutePath RootDirectory { get; internal set; } = null!;
+
+    /// <summary>Scratch space kept between runs and ignored by git.</summary>
+    public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
+
+    /// <summary>True on a CI server (JENKINS_URL or CI set), where generated files are checked instead of written.</summary>
+    public bool IsServerBuild { get; internal set; }
+    public bool IsLocalBuild => !IsServerBuild;
+    public Verbosity Verbosity { get; internal set; } = Verbosity.Normal;
+
+    /// <summary>The environment the build started with (tests pass their own).</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; internal set; } = new Dictionary<string, string>();
+
+    public BuildModel Model { get; internal set; } = null!;
+    public ExecutionPlan? Plan { get; internal set; }
+
+    /// <summary>The branch being built, resolved once on first use.</summary>
+    public BuildBranch BranchInfo => _branch ??= new BuildBranch(BranchPattern.Normalize(CurrentBranch), NullIfEmpty(PullRequestId));
+
+    /// <summary>The branch name as the build can best tell; normalised by the engine.</summary>
+    protected virtual string? CurrentBranch => null;
+
+    /// <summary>The pull-request id on pull-request builds, else null.</summary>
+    protected virtual string? PullRequestId => null;
+
+    /// <summary>Files generated from the definitions besides the schema; kept in sync on every run.</summary>
+    protected virtual IEnumerable<GeneratedFile> GeneratedFiles() => [];
+
+    internal IEnumerable<GeneratedFile> AllGeneratedFiles() => GeneratedFiles();
+
+    protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
+        where T : NukeBuild, new()
+    {
+        var defaults = defaultTargets.Select(target => ((MemberExpression)target.Body).Member.Name).ToList();
+        var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? "");
+        if (Console.IsOutputRedirected)
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
+
+        // Ctrl+C or a pipeline abort (SIGTERM) stops the running tool and still prints the summary.
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, args) =>
+        {
+            args.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
+
+        var session = new BuildSession(AnsiConsole.Console, environment, Directory.GetCurrentDirectory());
+        return session.RunAsync(new T(), defaults, Environment.GetCommandLineArgs()[1..], cancellation.Token)
+            .GetAwaiter().GetResult();
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,28 @@
+using Spectre.Console;
+
+namespace BuildEngine;
+
+/// <summary>The build's log, NUKE-style (<c>Log.Information(...)</c>). Every line is secret-masked and markup-escaped.</summary>
+public static class Log
+{
+    public static IAnsiConsole Console { get; internal set; } = AnsiConsole.Console;
+    public static Verbosity Verbosity { get; internal set; } = Verbosity.Normal;
+
+    public static void Debug(string message) => Write(Verbosity.Verbose, "grey", message);
+    public static void Information(string message) => Write(Verbosity.Normal, null, message);
+    public static void Success(string message) => Write(Verbosity.Minimal, "green", message);
+    public static void Warning(string message) => Write(Verbosity.Minimal, "yellow", "warning: " + message);
+    public static void Error(string message) => Write(Verbosity.Quiet, "red", message);
+
+    /// <summary>A line of tool output, shown at Normal verbosity.</summary>
+    public static void ToolOutput(string line, bool isError) =>
+        Write(Verbosity.Normal, isError ? "darkorange" : null, line);
+
+    internal static void Write(Verbosity level, string? color, string message)
+    {
+        if (Verbosity < level)
+            return;
+        var text = Markup.Escape(SecretMasker.Mask(message));
+        Console.MarkupLine(color is null ? text : $"[{color}]{text}[/]");
+    }
+}

@@ -1,0 +1,85 @@
+using System.Reflection;
+
+namespace BuildEngine;
+
+/// <summary>A <see cref="ParameterAttribute"/> member: its names, type, default and where its value came from.</summary>
+public sealed class BuildParameter
+{
+    private readonly MemberInfo _member;
+
+    internal BuildParameter(MemberInfo member, ParameterAttribute attribute, object? defaultValue)
+    {
+        _member = member;
+        Name = attribute.Name ?? member.Name.TrimStart('_');
+        Description = attribute.Description;
+        Type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
+        IsSecret = member.IsDefined(typeof(SecretAttribute), inherit: true);
+        EnvironmentVariables = attribute.EnvironmentVariable is { } explicitName
+            ? [explicitName]
+            : [Naming.ToUpperSnakeCase(Name), Name];
+        DefaultValue = defaultValue;
+        Value = defaultValue;
+    }
+
+    /// <summary>PascalCase, as in parameters.json and the schema.</summary>
+    public string Name { get; }
+    public string OptionName => "--" + Naming.ToKebabCase(Name);
+    public string? Description { get; }
+    public Type Type { get; }
+    public bool IsSecret { get; }
+    public IReadOnlyList<string> EnvironmentVariables { get; }
+    public object? DefaultValue { get; }
+    public object? Value { get; private set; }
+    public ParameterSource Source { get; private set; } = ParameterSource.Default;
+
+    /// <summary>The exact place the value came from: "--branch", "BRANCH_NAME", ".nuke/parameters.json".</summary>
+    public string? Origin { get; private set; }
+
+    internal void Assign(object instance, object? value, ParameterSource source, string origin)
+    {
+        Value = value;
+        Source = source;
+        Origin = origin;
+        switch (_member)
+        {
+            case FieldInfo field:
+                field.SetValue(instance, value);
+                break;
+            case PropertyInfo property:
+                property.SetValue(instance, value);
+                break;
+        }
+    }
+
+    /// <summary>The value as help and plans may print it: secrets never appear.</summary>
+    public string Display(object? value) => value switch
+    {
+        null => "(none)",
+        _ when IsSecret => "*****",
+        Array array => string.Join(", ", array.Cast<object>()),
+        _ => value.ToString() ?? "",
+    };
+
+    internal static IEnumerable<(MemberInfo Member, ParameterAttribute Attribute)> Find(Type buildType)
+    {
+        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        for (var type = buildType; type is not null && type != typeof(object); type = type.BaseType)
+        {
+            foreach (var member in type.GetFields(flags).Cast<MemberInfo>().Concat(type.GetProperties(flags)))
+            {
+                if (member.GetCustomAttribute<ParameterAttribute>() is not { } attribute)
+                    continue;
+                if (member is PropertyInfo { CanWrite: false } property)
+                    throw new BuildDefinitionException($"Parameter '{property.Name}' needs a setter (or make it a field).");
+                yield return (member, attribute);
+            }
+        }
+    }
+
+    internal static object? Read(MemberInfo member, object instance) => member switch
+    {
+        FieldInfo field => field.GetValue(instance),
+        PropertyInfo property => property.GetValue(instance),
+        _ => null,
+    };
+}

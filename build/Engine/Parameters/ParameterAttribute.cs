@@ -1,0 +1,22 @@
+namespace BuildEngine;
+
+/// <summary>
+/// Marks a field or property whose value comes from, highest first: the command line (<c>--kebab-name</c>), the
+/// environment (<c>UPPER_SNAKE_NAME</c> or the exact name, or <see cref="EnvironmentVariable"/> alone when given),
+/// <c>.nuke/parameters.json</c> (PascalCase key), and last the member's initialiser.
+/// </summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
+public sealed class ParameterAttribute(string? description = null) : Attribute
+{
+    public string? Description { get; } = description;
+
+    /// <summary>Overrides the member name (PascalCase).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Reads this environment variable instead of the names derived from the member (e.g. Jenkins' BRANCH_NAME).</summary>
+    public string? EnvironmentVariable { get; init; }
+}
+
+/// <summary>A parameter whose value is never printed: masked in help, plans and tool output.</summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property)]
+public sealed class SecretAttribute : Attribute;

@@ -1,0 +1,164 @@
+using System.Linq.Expressions;
+
+namespace BuildEngine;
+
+/// <summary>What a target said about itself. Filled once through <see cref="ITargetDefinition"/>, then read-only data.</summary>
+public sealed class TargetDefinition : ITargetDefinition
+{
+    private readonly List<Target> _dependsOn = [];
+    private readonly List<Target> _after = [];
+    private readonly List<Target> _before = [];
+    private readonly List<Target> _triggers = [];
+    private readonly List<Condition> _staticConditions = [];
+    private readonly List<Condition> _dynamicConditions = [];
+    private readonly List<Requirement> _requirements = [];
+    private readonly List<Func<Task>> _actions = [];
+    private readonly List<string> _branchPatterns = [];
+
+    internal TargetDefinition(string name, int declarationIndex)
+    {
+        Name = name;
+        DeclarationIndex = declarationIndex;
+    }
+
+    public string Name { get; }
+    public int DeclarationIndex { get; }
+    public string? DescriptionText { get; private set; }
+    public bool IsUnlisted { get; private set; }
+    public bool ProceedsAfterFailure { get; private set; }
+    public bool HasActions => _actions.Count > 0;
+
+    /// <summary>Branch patterns the target is limited to; empty means every branch.</summary>
+    public IReadOnlyList<string> BranchPatterns => _branchPatterns;
+    public IReadOnlyList<Condition> StaticConditions => _staticConditions;
+    public IReadOnlyList<Condition> DynamicConditions => _dynamicConditions;
+    public IReadOnlyList<Requirement> Requirements => _requirements;
+    internal IReadOnlyList<Func<Task>> Actions => _actions;
+
+    // Resolved by the loader once every definition exists.
+    public IReadOnlyList<TargetDefinition> Dependencies { get; private set; } = [];
+    public IReadOnlyList<TargetDefinition> OrderedAfter { get; private set; } = [];
+    public IReadOnlyList<TargetDefinition> OrderedBefore { get; private set; } = [];
+    public IReadOnlyList<TargetDefinition> Triggered { get; private set; } = [];
+
+    internal void Resolve(Func<Target, TargetDefinition> lookup)
+    {
+        Dependencies = _dependsOn.Select(lookup).Distinct().ToList();
+        OrderedAfter = _after.Select(lookup).Distinct().ToList();
+        OrderedBefore = _before.Select(lookup).Distinct().ToList();
+        Triggered = _triggers.Select(lookup).Distinct().ToList();
+    }
+
+    public override string ToString() => Name;
+
+    ITargetDefinition ITargetDefinition.Description(string description)
+    {
+        DescriptionText = description;
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.DependsOn(params Target[] targets) => AddAll(_dependsOn, targets);
+    ITargetDefinition ITargetDefinition.After(params Target[] targets) => AddAll(_after, targets);
+    ITargetDefinition ITargetDefinition.Before(params Target[] targets) => AddAll(_before, targets);
+    ITargetDefinition ITargetDefinition.Triggers(params Target[] targets) => AddAll(_triggers, targets);
+
+    ITargetDefinition ITargetDefinition.OnlyWhenStatic(Func<bool> condition, string? text)
+    {
+        _staticConditions.Add(new Condition(condition, Condition.Clean(text)));
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.OnlyWhenDynamic(Func<bool> condition, string? text)
+    {
+        _dynamicConditions.Add(new Condition(condition, Condition.Clean(text)));
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.OnlyOnBranches(params string[] patterns)
+    {
+        if (patterns.Length == 0 || patterns.Any(string.IsNullOrWhiteSpace))
+            throw new BuildDefinitionException($"Target '{Name}': OnlyOnBranches needs at least one non-empty branch pattern.");
+        _branchPatterns.AddRange(patterns);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Requires<T>(Expression<Func<T>> member)
+    {
+        _requirements.Add(Requirement.ForMember(Name, member));
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Requires(Func<bool> condition, string? text)
+    {
+        _requirements.Add(Requirement.ForCondition(Name, condition, Condition.Clean(text)));
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Executes(Action action)
+    {
+        _actions.Add(() =>
+        {
+            action();
+            return Task.CompletedTask;
+        });
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Executes(Func<Task> action)
+    {
+        _actions.Add(action);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.ProceedAfterFailure()
+    {
+        ProceedsAfterFailure = true;
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Unlisted()
+    {
+        IsUnlisted = true;
+        return this;
+    }
+
+    private TargetDefinition AddAll(List<Target> list, Target[] targets)
+    {
+        list.AddRange(targets);
+        return this;
+    }
+}
+
+/// <summary>A condition and the source text that explains it in plans and summaries.</summary>
+public sealed record Condition(Func<bool> Evaluate, string Text)
+{
+    internal static string Clean(string? text)
+    {
+        var cleaned = (text ?? "condition").Trim();
+        return cleaned.StartsWith("() =>", StringComparison.Ordinal) ? cleaned[5..].Trim() : cleaned;
+    }
+}
+
+/// <summary>Something that must hold before any target runs; <see cref="Check"/> returns the problem or null.</summary>
+public sealed record Requirement(string Text, Func<string?> Check)
+{
+    internal static Requirement ForMember<T>(string target, Expression<Func<T>> member)
+    {
+        var name = member.Body is MemberExpression access ? access.Member.Name : Condition.Clean(member.Body.ToString());
+        var read = member.Compile();
+        return new Requirement(name, () => IsMissing(read())
+            ? $"Target '{target}' requires member '{name}' to be not null or empty"
+            : null);
+    }
+
+    internal static Requirement ForCondition(string target, Func<bool> condition, string text) =>
+        new(text, () => condition() ? null : $"Target '{target}' requires: {text}");
+
+    private static bool IsMissing(object? value) => value switch
+    {
+        null => true,
+        string text => string.IsNullOrWhiteSpace(text),
+        System.Collections.ICollection collection => collection.Count == 0,
+        _ => false,
+    };
+}

@@ -1,0 +1,49 @@
+namespace Tools;
+
+/// <summary>The dotnet CLI: every command line the build gives it is assembled here.</summary>
+public sealed class DotNet(IProcessRunner runner, string workingDirectory)
+{
+    private const string MissingHint = "Install the .NET SDK named in global.json (https://dot.net) and put 'dotnet' on PATH.";
+
+    public Task<ToolResult> Restore(string project, CancellationToken cancellation = default) =>
+        Run(["restore", project, "--nologo"], cancellation);
+
+    public Task<ToolResult> Build(string project, string configuration, CancellationToken cancellation = default) =>
+        Run(["build", project, "--nologo", "--no-restore", "--configuration", configuration], cancellation);
+
+    public Task<ToolResult> Test(DotNetTestSettings settings, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(settings.Arguments()) with { AllowFailure = true }, cancellation);
+
+    public Task<ToolResult> Run(IReadOnlyList<string> arguments, CancellationToken cancellation = default,
+        IReadOnlyDictionary<string, string?>? environment = null) =>
+        runner.RunAsync(Command(arguments) with { Environment = environment ?? new Dictionary<string, string?>() }, cancellation);
+
+    private ToolCommand Command(IReadOnlyList<string> arguments) =>
+        new("dotnet", arguments) { WorkingDirectory = workingDirectory, MissingHint = MissingHint };
+}
+
+/// <summary><c>dotnet test</c> for one project, writing JUnit XML (for Jenkins) and trx (for IDEs) per assembly.</summary>
+public sealed record DotNetTestSettings(string Project, string Configuration, string ResultsDirectory)
+{
+    public string? Filter { get; init; }
+    public bool NoBuild { get; init; } = true;
+
+    public DotNetTestSettings SetFilter(string? filter) => this with { Filter = filter };
+
+    public IReadOnlyList<string> Arguments()
+    {
+        var name = Path.GetFileNameWithoutExtension(Project);
+        var arguments = new List<string> { "test", Project, "--nologo", "--configuration", Configuration };
+        if (NoBuild)
+            arguments.Add("--no-build");
+        arguments.AddRange([
+            "--results-directory", ResultsDirectory,
+            "--logger", $"junit;LogFilePath={Path.Combine(ResultsDirectory, name + ".xml")};MethodFormat=Class;FailureBodyFormat=Verbose",
+            "--logger", $"trx;LogFileName={name}.trx",
+            "--logger", "console;verbosity=normal",
+        ]);
+        if (Filter is not null)
+            arguments.AddRange(["--filter", Filter]);
+        return arguments;
+    }
+}

@@ -1,0 +1,127 @@
+using BuildEngine;
+
+namespace BuildTests.Engine;
+
+public class RunnerTests
+{
+    private TestBuildHost _host = null!;
+
+    [SetUp]
+    public void SetUp() => _host = new TestBuildHost();
+
+    [TearDown]
+    public void TearDown() => _host.Dispose();
+
+    [Test]
+    public void A_failure_stops_the_build_marks_the_rest_not_run_and_exits_1()
+    {
+        var build = new SampleBuild { FailTest = true };
+
+        _host.Run(build, "Publish", "Report").Should().Be(ExitCodes.TargetFailed);
+
+        build.Ran.Should().Equal("Restore", "Compile", "Test");
+        build.Plan!["Test"]!.Status.Should().Be(TargetStatus.Failed);
+        build.Plan!["Test"]!.Reason.Should().Be("2 tests failed");
+        build.Plan!["Publish"]!.Status.Should().Be(TargetStatus.NotRun);
+        build.Plan!["Report"]!.Status.Should().Be(TargetStatus.NotRun);
+        _host.Output.Should().Contain("Build failed.");
+    }
+
+    [Test]
+    public void Proceed_after_failure_runs_independent_targets_but_never_dependents()
+    {
+        var build = new ProceedBuild();
+
+        _host.Run(build, "Dependent", "Independent").Should().Be(ExitCodes.TargetFailed);
+
+        build.Ran.Should().Equal("Flaky", "Independent");
+        build.Plan!["Dependent"]!.Status.Should().Be(TargetStatus.NotRun);
+        build.Plan!["Dependent"]!.Reason.Should().Be("needs Flaky, which failed");
+    }
+
+    [Test]
+    public void Unexpected_exceptions_fail_the_target_with_their_message()
+    {
+        var build = new ProceedBuild();
+
+        _host.Run(build, "Flaky").Should().Be(ExitCodes.TargetFailed);
+
+        _host.Output.Should().Contain("Flaky failed: disk full");
+        _host.Output.Should().Contain("InvalidOperationException");
+    }
+
+    [Test]
+    public void Summary_lists_every_planned_target_with_status_and_reason()
+    {
+        var build = new SampleBuild { GitBranch = "feature/x", CompileWanted = false };
+
+        _host.Run(build, "Publish").Should().Be(ExitCodes.Success);
+
+        _host.Output.Should().MatchRegex(@"Restore\s+│\s+Succeeded\s+│\s+[\d.]+ s");
+        _host.Output.Should().MatchRegex(@"Compile\s+│\s+Skipped\s+│\s+│\s+OnlyWhen: CompileWanted");
+        _host.Output.Should().MatchRegex(@"Publish\s+│\s+Skipped\s+│\s+│\s+branch 'feature/x' is not develop");
+        _host.Output.Should().Contain("Build succeeded");
+    }
+
+    [Test]
+    public void Missing_required_member_stops_before_anything_runs()
+    {
+        var build = new SampleBuild();
+
+        _host.Run(build, "Deploy").Should().Be(ExitCodes.NotStarted);
+
+        _host.Output.Should().Contain("Target 'Deploy' requires member 'Environment' to be not null or empty");
+        build.Ran.Should().BeEmpty();
+    }
+
+    [Test]
+    public void Requirements_of_skipped_targets_are_not_checked()
+    {
+        var build = new SampleBuild { GitBranch = "feature/x" };
+
+        _host.Run(build, "Deploy").Should().Be(ExitCodes.Success);
+
+        build.Ran.Should().Equal("Restore", "Compile", "Test");
+    }
+
+    [Test]
+    public void Plan_warns_about_unmet_requirements_without_failing()
+    {
+        _host.Run(new SampleBuild(), "Deploy", "--plan").Should().Be(ExitCodes.Success);
+
+        _host.Output.Should().Contain("A real run would stop before starting: Target 'Deploy' requires member 'Environment'");
+    }
+
+    [Test]
+    public void Satisfied_requirements_let_the_target_run()
+    {
+        var build = new SampleBuild();
+
+        _host.Run(build, "Deploy", "--environment", "staging").Should().Be(ExitCodes.Success);
+
+        build.Ran.Should().EndWith("Deploy");
+    }
+
+    [Test]
+    public void Condition_requirements_report_their_text()
+    {
+        _host.Run(new ProceedBuild(), "Guarded").Should().Be(ExitCodes.NotStarted);
+
+        _host.Output.Should().Contain("Target 'Guarded' requires: a tool on PATH");
+    }
+
+    private sealed class ProceedBuild : NukeBuild
+    {
+        public List<string> Ran { get; } = [];
+
+        public Target Flaky => _ => _.ProceedAfterFailure().Executes(() =>
+        {
+            Ran.Add(nameof(Flaky));
+            throw new InvalidOperationException("disk full");
+        });
+
+        public Target Dependent => _ => _.DependsOn(Flaky).Executes(() => Ran.Add(nameof(Dependent)));
+        public Target Independent => _ => _.After(Flaky).Executes(() => Ran.Add(nameof(Independent)));
+        public Target Guarded => _ => _.Requires(() => false, "a tool on PATH").Executes(() => Ran.Add(nameof(Guarded)));
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using BuildEngine;
+using Tools;
+
+namespace BuildTests.Targets;
+
+public class ContainerTargetTests : RealBuildFixture
+{
+    private const string Ecr = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+
+    private AbsolutePath ImageJson => Host.Root / "artifacts" / "image.json";
+    private AbsolutePath DockerConfigFile => Host.Root / "docker-config" / "config.json";
+
+    [SetUp]
+    public void AnswerPushes() =>
+        Answers["docker push"] = command => Ok($"The push refers to repository [{command.Arguments[1].Split(':')[0]}]\n" +
+            $"5f70bf18a086: Pushed\n{command.Arguments[1].Split(':')[^1]}: digest: {Digest} size: 1786\n");
+
+    [Test]
+    public void DockerBuild_builds_the_final_stage_tagged_sha_and_build_number_with_OCI_labels()
+    {
+        Run("DockerBuild", "--skip", "--branch", "develop", "--build-number", "57").Should().Be(ExitCodes.Success);
+
+        var arguments = Single("docker build").Arguments;
+        arguments.Take(7).Should().Equal("build", "--file", Host.Root / "Dockerfile", "--target", "final", "--tag", "admin-site:0123456789ab-57");
+        arguments.Should().ContainInConsecutiveOrder("--label", $"org.opencontainers.image.revision={Sha}");
+        arguments.Should().ContainInConsecutiveOrder("--label", "org.opencontainers.image.source=https://git.example.com/team/admin-site.git");
+        arguments.Should().ContainInConsecutiveOrder("--label", "org.opencontainers.image.version=0123456789ab-57");
+        arguments.Should().Contain(argument => argument.StartsWith("org.opencontainers.image.created=20", StringComparison.Ordinal));
+        arguments[^1].Should().Be(Host.Root.Value);
+    }
+
+    [Test]
+    public void DockerBuild_does_not_run_on_feature_branches()
+    {
+        Run("DockerBuild", "--skip", "--branch", "feature/login").Should().Be(ExitCodes.Success);
+
+        Commands("docker").Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_malformed_build_number_fails_before_docker_runs()
+    {
+        Run("DockerBuild", "--skip", "--branch", "develop", "--build-number", "12 3").Should().Be(ExitCodes.TargetFailed);
+
+        Host.Output.Should().Contain("'0123456789ab-12 3' is not a valid image tag: check --build-number.");
+        Commands("docker").Should().BeEmpty();
+    }
+
+    [Test]
+    public void Push_to_ECR_uses_the_credential_helper_keeps_the_docker_config_and_records_the_digest()
+    {
+        InstallFakeTool("docker-credential-ecr-login");
+        Directory.CreateDirectory(DockerConfigFile.Parent);
+        File.WriteAllText(DockerConfigFile, """
+            { "auths": { "ghcr.io": { "auth": "abc" } }, "credsStore": "desktop",
+              "credHelpers": { "gcr.io": "gcloud" } }
+            """);
+
+        Run("Push", "--skip", "--branch", "develop", "--registry", Ecr, "--build-number", "9").Should().Be(ExitCodes.Success);
+
+        var config = JsonNode.Parse(File.ReadAllText(DockerConfigFile))!;
+        config["credHelpers"]![Ecr]!.GetValue<string>().Should().Be("ecr-login");
+        config["credHelpers"]!["gcr.io"]!.GetValue<string>().Should().Be("gcloud");
+        config["auths"]!["ghcr.io"]!["auth"]!.GetValue<string>().Should().Be("abc");
+        config["credsStore"]!.GetValue<string>().Should().Be("desktop");
+        Commands("docker login").Should().BeEmpty();
+        Single("docker tag").Arguments.Should().Equal("tag", "admin-site:0123456789ab-9", $"{Ecr}/admin-site:0123456789ab-9");
+        Single("docker push").Arguments.Should().Equal("push", $"{Ecr}/admin-site:0123456789ab-9");
+        ImageRecord.Read(ImageJson).Should().Be(new ImageRecord(Ecr, "admin-site", "0123456789ab-9", Digest));
+    }
+
+    [Test]
+    public void Push_to_ECR_without_the_credential_helper_says_how_to_install_it()
+    {
+        Run("Push", "--skip", "--branch", "develop", "--registry", Ecr).Should().Be(ExitCodes.TargetFailed);
+
+        Host.Output.Should().Contain("apt-get install amazon-ecr-credential-helper");
+        Commands("docker push").Should().BeEmpty();
+    }
+
+    [Test]
+    public void Push_to_another_registry_logs_in_with_the_password_on_stdin_only()
+    {
+        Host.WithEnvironment("REGISTRY_PASSWORD", "pa55-w0rd-xyz");
+
+        Run("Push", "--skip", "--branch", "develop", "--registry", "registry.example.com", "--registry-username", "ci").Should().Be(ExitCodes.Success);
+
+        var login = Single("docker login");
+        login.Arguments.Should().Equal("login", "registry.example.com", "--username", "ci", "--password-stdin");
+        login.StandardInput.Should().Be("pa55-w0rd-xyz");
+        login.ToString().Should().NotContain("pa55-w0rd-xyz");
+        Host.Output.Should().NotContain("pa55-w0rd-xyz");
+    }
+
+    [Test]
+    public void Push_falls_back_to_the_repo_digest_of_this_registry()
+    {
+        Answers["docker push"] = _ => Ok("pushed, but this docker prints no digest line\n");
+        Answers["docker inspect"] = _ => Ok($"""["docker.io/library/admin-site@sha256:{new string('a', 64)}","localhost:5000/admin-site@{Digest}"]""");
+
+        Run("Push", "--skip", "--branch", "develop", "--registry", "localhost:5000").Should().Be(ExitCodes.Success);
+
+        ImageRecord.Read(ImageJson).Digest.Should().Be(Digest);
+    }
+
+    [Test]
+    public void Push_without_a_valid_digest_fails_and_records_nothing()
+    {
+        Answers["docker push"] = _ => Ok("latest: digest: sha256:NOTHEX size: 12\n");
+        Answers["docker inspect"] = _ => Ok("[]");
+
+        Run("Push", "--skip", "--branch", "develop", "--registry", "localhost:5000").Should().Be(ExitCodes.TargetFailed);
+
+        Host.Output.Should().Contain("reported no valid sha256 digest");
+        File.Exists(ImageJson).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_failed_push_leaves_no_stale_image_record()
+    {
+        new ImageRecord("localhost:5000", "admin-site", "old", Digest).Write(ImageJson);
+        Answers["docker push"] = _ => new ToolResult(1, "", "denied: requested access to the resource is denied");
+
+        Run("Push", "--skip", "--branch", "develop", "--registry", "localhost:5000").Should().Be(ExitCodes.TargetFailed);
+
+        File.Exists(ImageJson).Should().BeFalse();
+    }
+
+    [Test]
+    public void Push_requires_a_registry_before_anything_runs()
+    {
+        Run("Push", "--skip", "--branch", "develop").Should().Be(ExitCodes.NotStarted);
+
+        Host.Output.Should().Contain("Target 'Push' requires member 'Registry' to be not null or empty");
+        Commands("docker").Should().BeEmpty();
+    }
+
+    [Test]
+    public void AgentTest_builds_the_test_stage_with_the_uid_and_runs_the_tests_as_that_user_in_the_mounted_workspace()
+    {
+        Run("AgentTest", "--agent-uid", "1234", "--agent-gid", "5678").Should().Be(ExitCodes.Success);
+
+        Single("docker build").Arguments.Should().Equal(
+            "build", "--file", Host.Root / "Dockerfile", "--target", "test", "--tag", "admin-site-agent:1234-5678",
+            "--build-arg", "UID=1234", "--build-arg", "GID=5678", Host.Root.Value);
+        Single("docker run").Arguments.Should().Equal(
+            "run", "--rm", "--user", "1234:5678", "--workdir", Host.Root.Value, "--volume", $"{Host.Root}:{Host.Root}:rw,z",
+            "admin-site-agent:1234-5678", "./build.sh", "Test");
+    }
+
+    [Test]
+    public void AgentTest_defaults_to_the_callers_uid_and_gid_like_jenkins()
+    {
+        Run("AgentTest").Should().Be(ExitCodes.Success);
+
+        var uid = Environment.GetEnvironmentVariable("UID") ?? File.ReadAllLines("/proc/self/status")
+            .Single(line => line.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
+        Single("docker build").Arguments.Should().Contain($"UID={uid}");
+        Single("docker run").Arguments.Should().Contain(argument => argument.StartsWith(uid + ":", StringComparison.Ordinal));
+    }
+}

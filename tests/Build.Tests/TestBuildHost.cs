@@ -1,0 +1,54 @@
+using BuildEngine;
+using Spectre.Console;
+
+namespace BuildTests;
+
+/// <summary>Runs a build in a throwaway repository root with a given environment and captures what it prints.</summary>
+public sealed class TestBuildHost : IDisposable
+{
+    public TestBuildHost()
+    {
+        Root = AbsolutePath.Create(Path.Combine(Path.GetTempPath(), "build-tests-" + Guid.NewGuid().ToString("N")));
+        Directory.CreateDirectory(Root / ".nuke");
+    }
+
+    public AbsolutePath Root { get; }
+    public Dictionary<string, string> Environment { get; } = new() { ["PATH"] = "/usr/bin:/bin" };
+    public string Output { get; private set; } = "";
+
+    public TestBuildHost WithParametersFile(string json)
+    {
+        File.WriteAllText(Root / ".nuke" / "parameters.json", json);
+        return this;
+    }
+
+    public TestBuildHost WithEnvironment(string name, string value)
+    {
+        Environment[name] = value;
+        return this;
+    }
+
+    public int Run(NukeBuild build, params string[] args) => RunWithDefaults(build, [], args);
+
+    public int RunWithDefaults(NukeBuild build, IReadOnlyList<string> defaults, params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 250;
+        var code = new BuildSession(console, Environment, Root).RunAsync(build, defaults, args).GetAwaiter().GetResult();
+        Output = writer.ToString();
+        return code;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+            Directory.Delete(Root, recursive: true);
+    }
+}
