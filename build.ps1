@@ -33,8 +33,13 @@ if (Test-Stale) {
         exit 2
     }
     Write-Host "Compiling the build (dotnet $sdk)..."
-    & dotnet build $Project --nologo --verbosity quiet --configuration Debug -clp:ErrorsOnly
-    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    # Quiet on success; the whole compiler output on failure.
+    $log = & dotnet build $Project --nologo --verbosity quiet --configuration Debug -tl:off 2>&1
+    if ($LASTEXITCODE -ne 0) {
+        $log | Write-Host
+        Write-Error "build.ps1: the build project does not compile (see above)."
+        exit 2
+    }
     (Get-Item $Assembly).LastWriteTimeUtc = [DateTime]::UtcNow
 }
 

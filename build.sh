@@ -28,7 +28,12 @@ if stale; then
         exit 2
     fi
     echo "Compiling the build (dotnet $sdk)..." >&2
-    dotnet build "$PROJECT" --nologo --verbosity quiet --configuration Debug -clp:ErrorsOnly >&2
+    # Quiet on success; the whole compiler output on failure.
+    if ! log="$(dotnet build "$PROJECT" --nologo --verbosity quiet --configuration Debug -tl:off 2>&1)"; then
+        echo "$log" >&2
+        echo "build.sh: the build project does not compile (see above)." >&2
+        exit 2
+    fi
     touch "$ASSEMBLY"
 fi
 

@@ -18,5 +18,7 @@ partial class Build
     protected override IEnumerable<GeneratedFile> GeneratedFiles()
     {
         yield return new GeneratedFile(JenkinsfilePath, JenkinsfileWriter.Write(Pipeline, JenkinsfileCommand), JenkinsfileCommand);
+        foreach (var file in IdeRunConfigurations())
+            yield return file;
     }
 }

@@ -13,16 +13,6 @@ public class JenkinsfileTests
     [TearDown]
     public void TearDown() => _host.Dispose();
 
-    private static AbsolutePath RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
-                return AbsolutePath.Create(directory.FullName);
-        }
-        throw new InvalidOperationException("Tests must run inside the repository.");
-    }
-
     private string Generate(params string[] args)
     {
         _host.RunWithDefaults(new Build(), ["Test"], [.. args, "--plan"]).Should().Be(ExitCodes.Success, _host.Output);
@@ -32,7 +22,7 @@ public class JenkinsfileTests
     [Test]
     public void The_committed_Jenkinsfile_is_what_the_build_generates()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Find();
         File.Copy(root / ".nuke" / "parameters.json", _host.Root / ".nuke" / "parameters.json");
 
         Generate().Should().Be(File.ReadAllText(root / "Jenkinsfile").ReplaceLineEndings("\n"),
