@@ -25,7 +25,9 @@ partial class Build
     readonly AbsolutePath[] ValuesFiles = [];
 
     AbsolutePath ChartDirectory => RootDirectory / "chart";
-    string? HelmExecutable => HelmPath?.Value ?? ExecutableLocator.Find("helm", EnvironmentVariables);
+    /// <summary>--helm-path, else helm on PATH, else the copy Prerequisites installed.</summary>
+    string? HelmExecutable => HelmPath?.Value ?? ExecutableLocator.Find("helm", EnvironmentVariables)
+        ?? (HelmInstaller.InstalledPath(ToolsDirectory) is { } installed && installed.FileExists() ? installed.Value : null);
     Helm Helm => new(Runner, HelmExecutable ?? "helm", RootDirectory);
 
     Target Deploy => _ => _

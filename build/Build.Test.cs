@@ -44,9 +44,11 @@ partial class Build
 
     Target Test => _ => _
         .Description("Runs every tests/*.Tests project; JUnit XML and trx land in artifacts/test-results")
-        .DependsOn(Compile)
+        .DependsOn(Compile, Prerequisites)
         .Executes(async () =>
         {
+            // The chart tests run the real helm and the browser tests the real Chromium: hand them what Prerequisites found.
+            var tools = new Dictionary<string, string?> { ["HELM_PATH"] = HelmExecutable, ["CHROMIUM_PATH"] = ChromiumPath };
             if (TestResultsDirectory.DirectoryExists())
                 Directory.Delete(TestResultsDirectory, recursive: true);
 
@@ -54,7 +56,7 @@ partial class Build
             foreach (var project in TestProjects)
             {
                 var settings = new DotNetTestSettings(project, Configuration.ToString(), TestResultsDirectory).SetFilter(TestFilter);
-                if (!(await DotNet.Test(settings)).Succeeded)
+                if (!(await DotNet.Test(settings, tools)).Succeeded)
                     failed.Add(project.Name);
             }
 

@@ -11,8 +11,8 @@ public sealed class DotNet(IProcessRunner runner, string workingDirectory)
     public Task<ToolResult> Build(string project, string configuration, CancellationToken cancellation = default) =>
         Run(["build", project, "--nologo", "--no-restore", "--configuration", configuration], cancellation);
 
-    public Task<ToolResult> Test(DotNetTestSettings settings, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(settings.Arguments()) with { AllowFailure = true }, cancellation);
+    public Task<ToolResult> Test(DotNetTestSettings settings, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(settings.Arguments()) with { AllowFailure = true, Environment = environment ?? new Dictionary<string, string?>() }, cancellation);
 
     public Task<ToolResult> Run(IReadOnlyList<string> arguments, CancellationToken cancellation = default,
         IReadOnlyDictionary<string, string?>? environment = null) =>

@@ -4,19 +4,62 @@ namespace BuildTests.Targets;
 
 public class TestTargetTests : RealBuildFixture
 {
+    [SetUp]
+    public void ToolsThePrerequisitesFind()
+    {
+        InstallFakeTool("helm");
+        InstallFakeTool("chromium");
+        Answers["helm version"] = _ => Ok("v3.17.3+ge4da497\n");
+    }
+
+    private int RunTest(params string[] extra) => Run(["Test", "--chromium-path", ToolsDirectory / "chromium", .. extra]);
+
+    [Test]
+    public void The_tests_get_the_helm_and_chromium_that_prerequisites_found()
+    {
+        AddTestProject("Alpha.Tests");
+
+        RunTest().Should().Be(ExitCodes.Success, Host.Output);
+
+        var environment = Single("dotnet test").Environment;
+        environment["HELM_PATH"].Should().Be(ToolsDirectory / "helm");
+        environment["CHROMIUM_PATH"].Should().Be(ToolsDirectory / "chromium");
+    }
+
+    [Test]
+    public void Missing_chromium_fails_with_how_to_get_it()
+    {
+        Run("Prerequisites", "--chromium-path", "/nowhere/chromium").Should().Be(ExitCodes.TargetFailed);
+
+        Host.Output.Should().Contain("The browser tests need Chromium at /nowhere/chromium. Install it (Debian: sudo apt-get install chromium) or point CHROMIUM_PATH");
+    }
+
+    [Test]
+    public void Helm_4_is_refused()
+    {
+        Answers["helm version"] = _ => Ok("v4.0.0\n");
+
+        Run("Prerequisites", "--chromium-path", ToolsDirectory / "chromium").Should().Be(ExitCodes.TargetFailed);
+
+        Host.Output.Should().Contain("need Helm 3 (Helm 4 renamed --atomic)");
+    }
+
+    private void AddTestProject(string name)
+    {
+        Directory.CreateDirectory(Host.Root / "tests" / name);
+        File.WriteAllText(Host.Root / "tests" / name / $"{name}.csproj", "<Project />");
+    }
+
     [Test]
     public void Every_test_project_runs_with_junit_and_trx_loggers_into_artifacts()
     {
-        foreach (var name in new[] { "Zeta.Tests", "Alpha.Tests" })
-        {
-            Directory.CreateDirectory(Host.Root / "tests" / name);
-            File.WriteAllText(Host.Root / "tests" / name / $"{name}.csproj", "<Project />");
-        }
+        AddTestProject("Zeta.Tests");
+        AddTestProject("Alpha.Tests");
         Directory.CreateDirectory(Host.Root / "tests" / "bench");
         File.WriteAllText(Host.Root / "tests" / "bench" / "Bench.csproj", "<Project />");
         var results = Host.Root / "artifacts" / "test-results";
 
-        Run("Test", "--configuration", "Release").Should().Be(ExitCodes.Success);
+        RunTest("--configuration", "Release").Should().Be(ExitCodes.Success);
 
         Single("dotnet restore").Arguments.Should().Equal("restore", Host.Root / "AdminSite.sln", "--nologo");
         Single("dotnet build").Arguments.Should().Equal("build", Host.Root / "AdminSite.sln", "--nologo", "--no-restore", "--configuration", "Release");
@@ -35,16 +78,13 @@ public class TestTargetTests : RealBuildFixture
     [Test]
     public void A_failing_test_project_fails_the_target_after_all_projects_ran()
     {
-        foreach (var name in new[] { "A.Tests", "B.Tests" })
-        {
-            Directory.CreateDirectory(Host.Root / "tests" / name);
-            File.WriteAllText(Host.Root / "tests" / name / $"{name}.csproj", "<Project />");
-        }
+        AddTestProject("A.Tests");
+        AddTestProject("B.Tests");
         Answers["dotnet test"] = command => command.Arguments[1].EndsWith("A.Tests.csproj", StringComparison.Ordinal)
             ? new global::Tools.ToolResult(1, "", "")
             : Ok();
 
-        Run("Test").Should().Be(ExitCodes.TargetFailed);
+        RunTest().Should().Be(ExitCodes.TargetFailed);
 
         Commands("dotnet test").Should().HaveCount(2);
         Host.Output.Should().Contain("Tests failed in A.Tests.csproj");

@@ -1,0 +1,41 @@
+using BuildEngine;
+using Tools;
+
+partial class Build
+{
+    [Parameter("Chromium (or Chrome) for the browser tests", EnvironmentVariable = "CHROMIUM_PATH")]
+    readonly string ChromiumPath = "/usr/bin/chromium";
+
+    AbsolutePath ToolsDirectory => TemporaryDirectory / "tools";
+
+    Target Prerequisites => _ => _
+        .Description("Checks the tools the tests need (Chromium, Helm 3) and installs missing ones where it can")
+        .Executes(async () =>
+        {
+            await EnsureChromium();
+            var helm = HelmExecutable ?? await new HelmInstaller(Runner).Install(ToolsDirectory);
+            var version = (await new Helm(Runner, helm, RootDirectory).Version()).StandardOutput.Trim();
+            if (!version.StartsWith("v3.", StringComparison.Ordinal))
+                throw new BuildFailedException($"{helm} is helm {version}; the chart and Deploy need Helm 3 (Helm 4 renamed --atomic).");
+            Log.Information($"helm {version} at {helm}; Chromium at {ChromiumPath}.");
+        });
+
+    /// <summary>Debian's chromium is the browser the Playwright tests drive; Playwright's own download is not used.</summary>
+    async Task EnsureChromium()
+    {
+        if (File.Exists(ChromiumPath))
+            return;
+        if (ChromiumPath == "/usr/bin/chromium" && GetUid() == 0 && ExecutableLocator.Find("apt-get", EnvironmentVariables) is not null)
+        {
+            Log.Information("Installing Debian's chromium for the browser tests...");
+            var apt = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+            await Runner.RunAsync(new ToolCommand("apt-get", ["update", "-qq"]) { Environment = apt });
+            await Runner.RunAsync(new ToolCommand("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core"]) { Environment = apt });
+            if (File.Exists(ChromiumPath))
+                return;
+        }
+        throw new BuildFailedException(
+            $"The browser tests need Chromium at {ChromiumPath}. Install it (Debian: sudo apt-get install chromium) " +
+            "or point CHROMIUM_PATH at a Chromium or Chrome binary.");
+    }
+}

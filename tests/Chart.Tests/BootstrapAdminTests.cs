@@ -1,0 +1,94 @@
+using System.Text;
+using Chart.Tests.Infrastructure;
+
+namespace Chart.Tests;
+
+/// <summary>The bootstrap admin reaches the site only through a Secret, chart-made or existing.</summary>
+[TestFixture]
+public class BootstrapAdminTests
+{
+    private const string ChartSecret = $"{HelmChart.FullName}-bootstrap-admin";
+
+    [Test]
+    public void The_chart_creates_a_secret_with_a_generated_password()
+    {
+        var secret = HelmChart.Defaults().Render().Single("Secret");
+
+        secret["metadata"]["name"].String.Should().Be(ChartSecret);
+        Decode(secret, "username").Should().Be("admin");
+        Decode(secret, "email").Should().Be("admin@example.com");
+        Decode(secret, "password").Should().MatchRegex("^[A-Za-z0-9]{24}$");
+    }
+
+    [Test]
+    public void The_created_secret_outlives_the_release_like_the_database()
+    {
+        var secret = HelmChart.Defaults().Render().Single("Secret");
+
+        secret["metadata"]["annotations"]["helm.sh/resource-policy"].String.Should().Be("keep");
+        HelmChart.Defaults().Set("bootstrapAdmin.keepOnUninstall", "false").Render()
+            .Single("Secret")["metadata"]["annotations"].Exists.Should().BeFalse();
+    }
+
+    [Test]
+    public void A_password_given_in_values_is_used()
+    {
+        var secret = HelmChart.Defaults().Set("bootstrapAdmin.password", "Corr3ct-Horse").Set("bootstrapAdmin.userName", "root").Render().Single("Secret");
+
+        Decode(secret, "password").Should().Be("Corr3ct-Horse");
+        Decode(secret, "username").Should().Be("root");
+    }
+
+    [Test]
+    public void The_email_may_be_left_empty() =>
+        Decode(HelmChart.Defaults().Set("bootstrapAdmin.email", "").Render().Single("Secret"), "email").Should().BeEmpty();
+
+    [Test]
+    public void The_site_reads_the_admin_from_the_chart_secret()
+    {
+        var env = RenderedManifest.Env(HelmChart.Defaults().Render().SiteContainer);
+
+        AssertFromSecret(env, "Bootstrap__AdminUserName", ChartSecret, "username");
+        AssertFromSecret(env, "Bootstrap__AdminEmail", ChartSecret, "email");
+        AssertFromSecret(env, "Bootstrap__AdminPassword", ChartSecret, "password");
+    }
+
+    [Test]
+    public void An_existing_secret_is_read_with_its_own_keys_and_none_is_created()
+    {
+        var manifest = HelmChart.Scenario("existing-secret").Render();
+        var env = RenderedManifest.Env(manifest.SiteContainer);
+
+        manifest.Has("Secret").Should().BeFalse();
+        AssertFromSecret(env, "Bootstrap__AdminUserName", "admin-site-bootstrap", "admin-user");
+        AssertFromSecret(env, "Bootstrap__AdminEmail", "admin-site-bootstrap", "admin-email");
+        AssertFromSecret(env, "Bootstrap__AdminPassword", "admin-site-bootstrap", "admin-password");
+    }
+
+    [Test]
+    public void Disabled_means_no_secret_and_no_bootstrap_settings()
+    {
+        var manifest = HelmChart.Defaults().Set("bootstrapAdmin.enabled", "false").Render();
+
+        manifest.Has("Secret").Should().BeFalse();
+        RenderedManifest.Env(manifest.SiteContainer).Keys.Should().NotContain(name => name.StartsWith("Bootstrap__", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void No_password_ever_appears_in_the_pod_spec()
+    {
+        var manifest = HelmChart.Defaults().Set("bootstrapAdmin.password", "Corr3ct-Horse").Render();
+
+        manifest.Deployment.Canonical.Should().NotContain("Corr3ct-Horse");
+    }
+
+    private static void AssertFromSecret(IReadOnlyDictionary<string, Node> env, string name, string secret, string key)
+    {
+        var secretRef = env[name]["valueFrom"]["secretKeyRef"];
+        secretRef["name"].String.Should().Be(secret, name);
+        secretRef["key"].String.Should().Be(key, name);
+    }
+
+    private static string Decode(Node secret, string key) =>
+        Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"][key].String));
+}

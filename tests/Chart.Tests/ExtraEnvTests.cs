@@ -1,0 +1,60 @@
+using Chart.Tests.Infrastructure;
+
+namespace Chart.Tests;
+
+/// <summary>extraEnv adds settings such as forwarded headers, but cannot silently override the chart's.</summary>
+[TestFixture]
+public class ExtraEnvTests
+{
+    public static IEnumerable<string> Scenarios => RepositoryPaths.Scenarios();
+
+    [Test]
+    public void Extra_variables_come_after_the_chart_settings()
+    {
+        var names = HelmChart.Scenario("postgresql").Render().SiteContainer["env"].Names;
+
+        names.TakeLast(2).Should().Equal("AllowedHosts", "ForwardedHeaders__KnownNetworks__0");
+        names.Should().OnlyHaveUniqueItems();
+    }
+
+    [Test]
+    public void Value_from_references_pass_through()
+    {
+        var env = RenderedManifest.Env(HelmChart.Defaults()
+            .SetJson("extraEnv", """[{"name":"Smtp__Password","valueFrom":{"secretKeyRef":{"name":"smtp","key":"password"}}}]""")
+            .Render().SiteContainer);
+
+        env["Smtp__Password"]["valueFrom"]["secretKeyRef"]["name"].String.Should().Be("smtp");
+    }
+
+    [TestCase("Database__Provider")]
+    [TestCase("Database__MigrateOnStartup")]
+    [TestCase("Bootstrap__AdminPassword")]
+    [TestCase("DOTNET_SHUTDOWNTIMEOUTSECONDS")]
+    public void A_variable_the_chart_sets_is_refused(string name)
+    {
+        var error = HelmChart.Defaults().SetJson("extraEnv", $$"""[{"name":"{{name}}","value":"x"}]""").RenderError();
+
+        error.Should().Contain($"extraEnv: {name} is set by the chart");
+    }
+
+    [Test]
+    public void Value_and_value_from_together_are_refused()
+    {
+        var error = HelmChart.Defaults()
+            .SetJson("extraEnv", """[{"name":"A","value":"b","valueFrom":{"fieldRef":{"fieldPath":"metadata.name"}}}]""").RenderError();
+
+        error.Should().Contain("extraEnv.0");
+    }
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void Every_env_value_is_a_yaml_string(string scenario)
+    {
+        var manifest = HelmChart.Scenario(scenario).Render();
+
+        foreach (var variable in manifest.SiteContainer["env"].Items.Concat(manifest.MigrateContainer["env"].Items).Where(v => v["value"].Exists))
+        {
+            variable["value"].IsStringScalar.Should().BeTrue($"Kubernetes rejects non-string env values: {variable}");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Chart.Tests.Infrastructure;
+
+namespace Chart.Tests;
+
+/// <summary>
+/// NOTES.txt tells how to reach the site and how to read the bootstrap admin's password. `helm template`
+/// does not render NOTES.txt, so a copy of the chart renders it through <c>tpl</c> into a document.
+/// </summary>
+[TestFixture]
+public class NotesTests
+{
+    private ChartCopy _chart = null!;
+
+    [OneTimeSetUp]
+    public void MakeNotesRenderable()
+    {
+        _chart = ChartCopy.Create();
+        _chart.Write("notes-under-test.txt", File.ReadAllText(Path.Combine(RepositoryPaths.Chart, "templates", "NOTES.txt")));
+        _chart.Write(Path.Combine("templates", "notes-under-test.yaml"), """notes: {{ tpl (.Files.Get "notes-under-test.txt") . | toJson }}""");
+    }
+
+    [OneTimeTearDown]
+    public void RemoveCopy() => _chart.Dispose();
+
+    [Test]
+    public void Tells_how_to_find_the_load_balancer_hostname()
+    {
+        var notes = Notes(HelmChart.Scenario("default"));
+
+        notes.Should().Contain($"kubectl get service {HelmChart.FullName} --namespace {HelmChart.Namespace}")
+            .And.Contain("{.status.loadBalancer.ingress[0].hostname}");
+    }
+
+    [Test]
+    public void Tells_how_to_read_the_generated_admin_password()
+    {
+        var notes = Notes(HelmChart.Scenario("default"));
+
+        notes.Should().Contain($"kubectl get secret {HelmChart.FullName}-bootstrap-admin --namespace {HelmChart.Namespace} --output jsonpath='{{.data.password}}' | base64 --decode");
+    }
+
+    [Test]
+    public void Uses_the_existing_secret_and_its_keys()
+    {
+        var notes = Notes(HelmChart.Scenario("existing-secret"));
+
+        notes.Should().Contain("kubectl get secret admin-site-bootstrap").And.Contain("{.data.admin-password}");
+    }
+
+    [Test]
+    public void Escapes_dots_in_secret_keys_for_jsonpath()
+    {
+        var notes = Notes(HelmChart.Scenario("existing-secret").Set("bootstrapAdmin.existingSecretKeys.password", "admin.password"));
+
+        notes.Should().Contain(@"{.data.admin\.password}");
+    }
+
+    [Test]
+    public void Suggests_port_forward_for_a_cluster_ip_service()
+    {
+        var notes = Notes(HelmChart.Scenario("exec-prestop"));
+
+        notes.Should().Contain($"kubectl port-forward service/{HelmChart.FullName}").And.NotContain("loadBalancer.ingress");
+    }
+
+    [Test]
+    public void Shows_the_image_reference_and_the_helm_test_command()
+    {
+        var notes = Notes(HelmChart.Scenario("default"));
+
+        notes.Should().Contain("@sha256:0123456789abcdef").And.Contain($"helm test {HelmChart.ReleaseName} --namespace {HelmChart.Namespace}");
+    }
+
+    private string Notes(HelmChart chart)
+    {
+        var result = chart.InChart(_chart.Directory).Template("--show-only", "templates/notes-under-test.yaml");
+        result.Succeeded.Should().BeTrue(result.ToString());
+        var document = RenderedManifest.Parse(result.StdOut).Resources.Should().ContainSingle().Subject;
+        return document["notes"].String;
+    }
+}

@@ -1,0 +1,57 @@
+using Chart.Tests.Infrastructure;
+
+namespace Chart.Tests;
+
+/// <summary>Liveness on /healthz, readiness on /readyz (the database), a startup probe; all tunable.</summary>
+[TestFixture]
+public class ProbeTests
+{
+    [TestCase("livenessProbe", "/healthz")]
+    [TestCase("readinessProbe", "/readyz")]
+    [TestCase("startupProbe", "/healthz")]
+    public void Probes_get_the_site_health_endpoints_on_the_http_port(string probe, string path)
+    {
+        var httpGet = HelmChart.Scenario("default").Render().SiteContainer[probe]["httpGet"];
+
+        httpGet["path"].String.Should().Be(path);
+        httpGet["port"].String.Should().Be("http");
+    }
+
+    [Test]
+    public void The_migration_container_has_no_probes()
+    {
+        var migrate = HelmChart.Defaults().Render().MigrateContainer;
+
+        migrate.Keys.Should().NotContain(["livenessProbe", "readinessProbe", "startupProbe"]);
+    }
+
+    [Test]
+    public void Probe_paths_and_timings_are_tunable()
+    {
+        var site = HelmChart.Defaults()
+            .Set("readinessProbe.path", "/ready")
+            .Set("readinessProbe.periodSeconds", "7")
+            .Set("livenessProbe.failureThreshold", "6")
+            .Set("startupProbe.failureThreshold", "90")
+            .Render().SiteContainer;
+
+        site["readinessProbe"]["httpGet"]["path"].String.Should().Be("/ready");
+        site["readinessProbe"]["periodSeconds"].Int.Should().Be(7);
+        site["livenessProbe"]["failureThreshold"].Int.Should().Be(6);
+        site["startupProbe"]["failureThreshold"].Int.Should().Be(90);
+    }
+
+    [TestCase("livenessProbe")]
+    [TestCase("readinessProbe")]
+    [TestCase("startupProbe")]
+    public void A_probe_can_be_disabled(string probe) =>
+        HelmChart.Defaults().Set($"{probe}.enabled", "false").Render().SiteContainer[probe].Exists.Should().BeFalse();
+
+    [Test]
+    public void The_startup_budget_covers_a_slow_first_start()
+    {
+        var startup = HelmChart.Defaults().Render().SiteContainer["startupProbe"];
+
+        (startup["periodSeconds"].Int * startup["failureThreshold"].Int).Should().BeGreaterThanOrEqualTo(60);
+    }
+}
