@@ -18,7 +18,7 @@ partial class Build
     protected override IEnumerable<GeneratedFile> GeneratedFiles()
     {
         yield return new GeneratedFile(JenkinsfilePath, JenkinsfileWriter.Write(Pipeline, JenkinsfileCommand), JenkinsfileCommand);
-        foreach (var file in IdeRunConfigurations())
+        foreach (var file in IdeRunConfigurations().Concat(Documentation()))
             yield return file;
     }
 }

@@ -27,10 +27,7 @@ partial class Build
             return;
         if (ChromiumPath == "/usr/bin/chromium" && GetUid() == 0 && ExecutableLocator.Find("apt-get", EnvironmentVariables) is not null)
         {
-            Log.Information("Installing Debian's chromium for the browser tests...");
-            var apt = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-            await Runner.RunAsync(new ToolCommand("apt-get", ["update", "-qq"]) { Environment = apt });
-            await Runner.RunAsync(new ToolCommand("apt-get", ["install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core"]) { Environment = apt });
+            await new Apt(Runner).EnsureInstalled(["chromium", "fonts-dejavu-core"], isRoot: true);
             if (File.Exists(ChromiumPath))
                 return;
         }

@@ -28,8 +28,33 @@ public sealed class Docker(IProcessRunner runner, string workingDirectory, IRead
     public async Task<string> Inspect(string reference, string format, CancellationToken cancellation = default) =>
         (await runner.RunAsync(Command(["inspect", "--format", format, reference]) with { Quiet = true }, cancellation)).StandardOutput.Trim();
 
+    /// <summary>A label of a local image, or null when the image (or the label) does not exist.</summary>
+    public async Task<string?> ImageLabel(string image, string label, CancellationToken cancellation = default)
+    {
+        var result = await runner.RunAsync(Command(["image", "inspect", "--format", $"{{{{index .Config.Labels \"{label}\"}}}}", image])
+            with { Quiet = true, AllowFailure = true }, cancellation);
+        var value = result.StandardOutput.Trim();
+        return result.Succeeded && value.Length > 0 && value != "<no value>" ? value : null;
+    }
+
+    public async Task<bool> ImageExists(string image, CancellationToken cancellation = default) =>
+        (await runner.RunAsync(Command(["image", "inspect", "--format", "{{.Id}}", image]) with { Quiet = true, AllowFailure = true }, cancellation)).Succeeded;
+
+    /// <summary>Imports a root filesystem tarball as a one-layer image.</summary>
+    public Task<ToolResult> Import(string tarball, string tag, string change, CancellationToken cancellation = default) =>
+        Run(["import", "--change", change, tarball, tag], cancellation);
+
+    public Task<ToolResult> RemoveImages(IReadOnlyList<string> images, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(["image", "rm", "--force", .. images]) with { Quiet = true, AllowFailure = true }, cancellation);
+
+    public Task<ToolResult> RemoveVolume(string volume, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(["volume", "rm", "--force", volume]) with { Quiet = true, AllowFailure = true }, cancellation);
+
     public Task<ToolResult> Remove(IReadOnlyList<string> containers, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(["rm", "--force", .. containers]) with { Quiet = true, AllowFailure = true }, cancellation);
+        runner.RunAsync(Command(["rm", "--force", "--volumes", .. containers]) with { Quiet = true, AllowFailure = true }, cancellation);
+
+    public Task<ToolResult> Logs(string container, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(["logs", "--tail", "40", container]) with { Quiet = true, AllowFailure = true }, cancellation);
 
     private Task<ToolResult> Run(IReadOnlyList<string> arguments, CancellationToken cancellation) =>
         runner.RunAsync(Command(arguments), cancellation);
@@ -90,6 +115,8 @@ public sealed record DockerRunSettings
     public string? Entrypoint { get; init; }
     public bool Remove { get; init; }
     public bool Detach { get; init; }
+    public bool ReadOnly { get; init; }
+    public IReadOnlyList<string> Tmpfs { get; init; } = [];
     public IReadOnlyList<string> Volumes { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables { get; init; } = [];
 
@@ -102,6 +129,8 @@ public sealed record DockerRunSettings
     public DockerRunSettings SetEntrypoint(string entrypoint) => this with { Entrypoint = entrypoint };
     public DockerRunSettings EnableRemove() => this with { Remove = true };
     public DockerRunSettings EnableDetach() => this with { Detach = true };
+    public DockerRunSettings EnableReadOnly() => this with { ReadOnly = true };
+    public DockerRunSettings AddTmpfs(string path) => this with { Tmpfs = [.. Tmpfs, path] };
     public DockerRunSettings AddVolume(string volume) => this with { Volumes = [.. Volumes, volume] };
     public DockerRunSettings AddEnvironmentVariable(string name, string value) => this with { EnvironmentVariables = [.. EnvironmentVariables, new(name, value)] };
 
@@ -112,6 +141,8 @@ public sealed record DockerRunSettings
         var arguments = new List<string> { "run" };
         if (Remove) arguments.Add("--rm");
         if (Detach) arguments.Add("--detach");
+        if (ReadOnly) arguments.Add("--read-only");
+        foreach (var path in Tmpfs) arguments.AddRange(["--tmpfs", path]);
         if (Name is not null) arguments.AddRange(["--name", Name]);
         if (User is not null) arguments.AddRange(["--user", User]);
         if (Network is not null) arguments.AddRange(["--network", Network]);

@@ -14,6 +14,13 @@ public sealed class Git(IProcessRunner runner, string repository)
         return content.StartsWith(prefix, StringComparison.Ordinal) ? content[prefix.Length..] : null;
     }
 
+    /// <summary>Tracked and untracked-but-not-ignored files, relative to the repository: the working tree CI would see.</summary>
+    public async Task<IReadOnlyList<string>> WorkingTreeFiles(CancellationToken cancellation = default) =>
+        (await Capture(["ls-files", "-z", "--cached", "--others", "--exclude-standard"], cancellation))
+            .Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Where(file => File.Exists(Path.Combine(repository, file)))
+            .ToList();
+
     public async Task<string> CommitSha(CancellationToken cancellation = default) =>
         (await Capture(["rev-parse", "HEAD"], cancellation)).Trim();
 
