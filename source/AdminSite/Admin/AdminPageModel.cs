@@ -1,0 +1,33 @@
+using AdminSite.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AdminSite.Admin;
+
+/// <summary>Every admin page: knows what the user may do and can leave messages for the next page.</summary>
+public abstract class AdminPageModel : PageModel
+{
+    public AdminAccess Access { get; private set; } = AdminAccess.Nobody;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        Access = await HttpContext.RequestServices.GetRequiredService<AdminAccessProvider>().GetAsync(User, HttpContext.RequestAborted);
+        await next();
+    }
+
+    protected void Success(string text) => TempData.AddMessage(MessageLevel.Success, text);
+
+    protected void Warning(string text) => TempData.AddMessage(MessageLevel.Warning, text);
+
+    protected void Error(string text) => TempData.AddMessage(MessageLevel.Error, text);
+
+    /// <summary>Django answers a missing object by redirecting home with a warning, not with a bare 404.</summary>
+    protected IActionResult MissingObject(AdminModel model, string id)
+    {
+        Warning($"{Capitalize(model.VerboseName)} with ID “{id}” doesn’t exist. Perhaps it was deleted?");
+        return RedirectToPage("/Admin/Index");
+    }
+
+    public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

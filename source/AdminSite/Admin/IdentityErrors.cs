@@ -1,0 +1,45 @@
+using AdminSite.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace AdminSite.Admin;
+
+internal static class IdentityErrors
+{
+    /// <summary>Runs every user and password validator, so the form shows all problems at once.</summary>
+    public static async Task<List<IdentityError>> ValidateAsync(UserManager<AdminUser> users, AdminUser user, string? password)
+    {
+        var errors = new List<IdentityError>();
+        foreach (var validator in users.UserValidators)
+        {
+            errors.AddRange((await validator.ValidateAsync(users, user)).Errors);
+        }
+
+        if (password is not null)
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+            }
+        }
+
+        return errors.DistinctBy(e => e.Description).ToList();
+    }
+
+    /// <summary>Puts each error next to the field it is about.</summary>
+    public static void AddTo(ModelStateDictionary modelState, IEnumerable<IdentityError> errors, string prefix, string passwordField)
+    {
+        foreach (var error in errors)
+        {
+            var field = error.Code switch
+            {
+                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => passwordField,
+                "DuplicateUserName" or "InvalidUserName" or "UserNameTooLong" => "UserName",
+                "DuplicateEmail" or "InvalidEmail" => "Email",
+                "DuplicateRoleName" or "InvalidRoleName" => "Name",
+                _ => null,
+            };
+            modelState.AddModelError(field is null ? "" : $"{prefix}.{field}", error.Description);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using AdminSite.Audit;
+using AdminSite.Authorization;
+using AdminSite.Data;
+using AdminSite.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace AdminSite.Admin;
+
+/// <summary>Deletes users with one audit entry each, all or nothing.</summary>
+public sealed class UserDeleter(UserManager<AdminUser> users, AdminDbContext db, AuditLog audit)
+{
+    public const string CannotDeleteSelf = "You cannot delete your own account while you are signed in with it.";
+
+    public async Task DeleteAsync(AdminAccess actor, IReadOnlyList<AdminUser> targets, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var user in targets)
+        {
+            // Identity removes memberships, claims, logins and tokens with the user; the audit log has no key to it.
+            var result = await users.DeleteAsync(user);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Cannot delete user '{user.UserName}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+
+            audit.Deleted(actor, AdminModel.User, user.Id, user.UserName ?? user.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

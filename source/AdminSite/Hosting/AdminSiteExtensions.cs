@@ -1,0 +1,45 @@
+using AdminSite.Bootstrap;
+using AdminSite.Commands;
+
+namespace AdminSite.Hosting;
+
+/// <summary>The site's table of contents: each concern registers and maps itself in its own class.</summary>
+public static class AdminSiteExtensions
+{
+    public static WebApplicationBuilder AddAdminSite(this WebApplicationBuilder builder)
+    {
+        builder.AddAdminDatabase();
+        builder.AddAdminIdentity();
+        builder.AddAdminPages();
+        builder.AddAdminSecurity();
+        builder.AddAdminHealthChecks();
+        builder.AddBootstrapAdmin();
+        builder.AddAdminCommands();
+        return builder;
+    }
+
+    public static WebApplication UseAdminSite(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler(errors => errors.Run(ErrorPages.WriteServerErrorAsync));
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseStatusCodePages(ErrorPages.WriteStatusPageAsync);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapAdminSite(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapGet("/", () => Results.Redirect("/admin/")).ExcludeFromDescription();
+        return app;
+    }
+}

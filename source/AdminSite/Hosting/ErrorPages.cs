@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AdminSite.Hosting;
+
+/// <summary>
+/// Plain error pages written by middleware, not Razor pages: an error page reached by re-executing a
+/// failed POST would otherwise have to accept POSTs without an antiforgery token.
+/// </summary>
+internal static class ErrorPages
+{
+    public static Task WriteServerErrorAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return WriteAsync(context.Response, "Server Error (500)",
+            "There’s been an error. It’s been reported to the site administrators and should be fixed shortly.");
+    }
+
+    public static Task WriteStatusPageAsync(StatusCodeContext context)
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        var reason = ReasonPhrases.GetReasonPhrase(status);
+        var detail = status switch
+        {
+            400 => "The request could not be accepted. If you submitted a form, go back, reload the page and try again.",
+            403 => "You do not have permission to view this page.",
+            404 => "The requested resource was not found on this server.",
+            _ => "",
+        };
+        return WriteAsync(context.HttpContext.Response, $"{reason} ({status})", detail);
+    }
+
+    private static Task WriteAsync(HttpResponse response, string title, string detail)
+    {
+        response.ContentType = "text/html; charset=utf-8";
+        var body = $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(title)}</title>
+            <link rel="stylesheet" href="/css/admin.css"></head>
+            <body class="error-page"><header id="header"><div id="branding"><a href="/admin/">Administration</a></div></header>
+            <main class="content"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(detail)}</p>
+            <p><a href="/admin/">Back to the site administration</a></p></main></body></html>
+            """;
+        return response.WriteAsync(body);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using AdminSite.Admin;
+using AdminSite.Audit;
+using AdminSite.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.WebEncoders;
+
+namespace AdminSite.Hosting;
+
+internal static class PagesExtensions
+{
+    /// <summary>Identity UI pages the site keeps; every other one (registration, self-service, 2FA setup) is removed.</summary>
+    public static readonly IReadOnlySet<string> KeptIdentityPages = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "/Account/Login",
+        "/Account/Logout",
+        "/Account/Lockout",
+        "/Account/AccessDenied",
+    };
+
+    public static void AddAdminPages(this WebApplicationBuilder builder)
+    {
+        // Outside a publish folder (dotnet run, tests) assets and their pre-compressed copies live in obj/,
+        // which only the static web assets manifest knows; in every environment, not just Development.
+        // A published app has no such manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddOptions<AdminSiteOptions>().BindConfiguration(AdminSiteOptions.SectionName);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<UserDeleter>();
+        services.AddScoped<GroupStore>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/Admin", AdminPolicies.Staff);
+                // A page without selectors has no route: the removed Identity pages answer 404.
+                options.Conventions.AddAreaFolderRouteModelConvention("Identity", "/", model =>
+                {
+                    if (!KeptIdentityPages.Contains(model.ViewEnginePath))
+                    {
+                        model.Selectors.Clear();
+                    }
+                });
+            })
+            .AddCookieTempDataProvider(options =>
+            {
+                options.Cookie.Name = "admin_messages";
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+            });
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "admin_csrf";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.HeaderName = null;
+        });
+
+        // Names in any script are shown as typed, not as &#x...; entities (HTML-significant characters are still encoded).
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+    }
+}

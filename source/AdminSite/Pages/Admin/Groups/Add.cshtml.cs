@@ -1,0 +1,56 @@
+using AdminSite.Admin;
+using AdminSite.Authorization;
+using AdminSite.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdminSite.Pages.Admin.Groups;
+
+[RequirePermission(Permissions.AddGroup)]
+public sealed class AddModel(GroupStore store) : AdminPageModel
+{
+    [BindProperty]
+    public GroupInput Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(
+        [FromForm(Name = "_addanother")] string? addAnother, [FromForm(Name = "_continue")] string? keepEditing, CancellationToken cancellationToken)
+    {
+        var permissions = Input.Permissions.Distinct().ToList();
+        if (permissions.Any(p => !Permissions.Exists(p)))
+        {
+            ModelState.AddModelError("Input.Permissions", "Select a valid choice. That choice is not one of the available choices.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var group = new AdminGroup();
+        var name = Input.Name.Trim();
+        var errors = await store.SaveAsync(Access, group, name, permissions, isNew: true, cancellationToken);
+        if (errors.Count > 0)
+        {
+            IdentityErrors.AddTo(ModelState, errors, "Input", "Name");
+            return Page();
+        }
+
+        if (addAnother is not null)
+        {
+            Success($"The group “{name}” was added successfully. You may add another group below.");
+            return RedirectToPage();
+        }
+
+        if (keepEditing is not null)
+        {
+            Success($"The group “{name}” was added successfully. You may edit it again below.");
+            return RedirectToPage("Change", new { id = group.Id });
+        }
+
+        Success($"The group “{name}” was added successfully.");
+        return RedirectToPage("Index");
+    }
+}

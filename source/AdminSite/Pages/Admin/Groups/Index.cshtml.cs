@@ -1,0 +1,80 @@
+using System.Linq.Expressions;
+using AdminSite.Admin;
+using AdminSite.Authorization;
+using AdminSite.Data;
+using AdminSite.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminSite.Pages.Admin.Groups;
+
+[RequirePermission(Permissions.ViewGroup, Permissions.ChangeGroup)]
+public sealed class IndexModel(AdminDbContext db) : AdminPageModel
+{
+    public const string DeleteSelected = "delete_selected";
+
+    public sealed record GroupRow(string Id, string Name);
+
+    public ChangeListQuery Query { get; private set; } = new(new QueryCollection());
+
+    public SortOrder Sort { get; private set; } = SortOrder.Parse(null, 1);
+
+    public Paginator Paginator { get; private set; } = new(0, 1);
+
+    public ResultCounts Counts { get; private set; } = new();
+
+    public bool IsFiltered { get; private set; }
+
+    public IReadOnlyList<GroupRow> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Query = new ChangeListQuery(Request.Query);
+        Sort = SortOrder.Parse(Query[ChangeListQuery.Order], 1);
+        IsFiltered = Query.IsFiltered([]);
+
+        Expression<Func<AdminGroup, bool>> predicate = _ => true;
+        foreach (var term in Query.SearchTerms())
+        {
+            var upper = term.ToUpperInvariant();
+            predicate = predicate.AndAlso(g => g.NormalizedName!.Contains(upper));
+        }
+
+        Counts = await db.Roles
+            .GroupBy(_ => 1)
+            .Select(g => new ResultCounts { Total = g.Count(), Matching = g.AsQueryable().Count(predicate) })
+            .SingleOrDefaultAsync(cancellationToken) ?? new ResultCounts();
+        Paginator = new Paginator(Counts.Matching, Query.PageNumber);
+
+        var descending = Sort.Columns[0].Descending;
+        var filtered = db.Roles.AsNoTracking().Where(predicate);
+        Rows = await (descending ? filtered.OrderByDescending(g => g.Name) : filtered.OrderBy(g => g.Name)).ThenBy(g => g.Id)
+            .Skip(Paginator.Skip)
+            .Take(Paginator.PerPage)
+            .Select(g => new GroupRow(g.Id, g.Name ?? ""))
+            .ToListAsync(cancellationToken);
+    }
+
+    public IActionResult OnPost([FromForm(Name = "action")] string? actionName, [FromForm(Name = "_selected_action")] string[] selected)
+    {
+        var back = Request.Path + Request.QueryString;
+        if (actionName != DeleteSelected)
+        {
+            Warning(string.IsNullOrEmpty(actionName) ? "No action selected." : "Unknown action.");
+            return Redirect(back);
+        }
+
+        if (!Access.Has(Permissions.DeleteGroup))
+        {
+            return Forbid();
+        }
+
+        if (selected.Length == 0)
+        {
+            Warning("Items must be selected in order to perform actions on them. No items have been changed.");
+            return Redirect(back);
+        }
+
+        return RedirectToPage("DeleteSelected", new { ids = selected });
+    }
+}

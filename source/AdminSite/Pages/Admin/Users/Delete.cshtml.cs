@@ -1,0 +1,43 @@
+using AdminSite.Admin;
+using AdminSite.Authorization;
+using AdminSite.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AdminSite.Pages.Admin.Users;
+
+[RequirePermission(Permissions.DeleteUser)]
+public sealed class DeleteModel(UserManager<AdminUser> users, UserDeleter deleter) : AdminPageModel
+{
+    public AdminUser Subject { get; private set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return MissingObject(AdminModel.User, id);
+        }
+
+        Subject = user;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return MissingObject(AdminModel.User, id);
+        }
+
+        Subject = user;
+        if (user.Id == Access.UserId)
+        {
+            Error(UserDeleter.CannotDeleteSelf);
+            return RedirectToPage();
+        }
+
+        await deleter.DeleteAsync(Access, [user], cancellationToken);
+        Success($"The user “{user.UserName}” was deleted successfully.");
+        return RedirectToPage("Index");
+    }
+}

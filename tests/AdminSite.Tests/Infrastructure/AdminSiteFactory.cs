@@ -1,0 +1,148 @@
+using System.Net;
+using AdminSite.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminSite.Tests.Infrastructure;
+
+/// <summary>
+/// The real site (Program and all) on its own SQLite file in a temporary folder, in the Production
+/// environment so the production defaults are what the tests see.
+/// </summary>
+public sealed class AdminSiteFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "Bootstrap-Pass-42";
+
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("admin-site-tests-");
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _kestrel;
+
+    public AdminSiteFactory(IDictionary<string, string?>? settings = null, bool kestrel = false)
+    {
+        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        _kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    public string DatabasePath => Path.Combine(_folder.FullName, "admin-site.db");
+
+    public CommandCounter Commands { get; } = new();
+
+    /// <summary>The Kestrel address (only with <c>kestrel: true</c>), e.g. http://127.0.0.1:41234.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            if (!_kestrel)
+            {
+                throw new InvalidOperationException("This factory does not run Kestrel.");
+            }
+
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First());
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:SqlitePath", DatabasePath);
+        builder.UseSetting("Bootstrap:AdminUserName", AdminUserName);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<SqliteAdminDbContext>(options => options.AddInterceptors(Commands));
+            services.ConfigureDbContext<PostgresAdminDbContext>(options => options.AddInterceptors(Commands));
+        });
+    }
+
+    public SiteClient CreateSiteClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A client talking to the Kestrel listener over a real loopback connection.</summary>
+    public SiteClient CreateNetworkClient() =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = ServerAddress });
+
+    /// <summary>A site client already signed in as the bootstrap superuser.</summary>
+    public async Task<SiteClient> SignedInAdminAsync()
+    {
+        var client = CreateSiteClient();
+        await client.LogInAsync(AdminUserName, AdminPassword);
+        return client;
+    }
+
+    public AsyncServiceScope Scope()
+    {
+        EnsureStarted();
+        return Services.CreateAsyncScope();
+    }
+
+    /// <summary>Starts the site (migrations and bootstrap run then) on whichever server this factory uses.</summary>
+    public void EnsureStarted()
+    {
+        if (_kestrel)
+        {
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<AdminDbContext, Task<T>> action)
+    {
+        await using var scope = Scope();
+        return await action(scope.ServiceProvider.GetRequiredService<AdminDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<AdminDbContext, Task> action)
+    {
+        await using var scope = Scope();
+        await action(scope.ServiceProvider.GetRequiredService<AdminDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteCleanup();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteCleanup();
+        }
+    }
+
+    private void SqliteCleanup()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace AdminSite.Tests.Infrastructure;
+
+/// <summary>A browser without JavaScript: keeps cookies, follows no redirects, submits forms with their antiforgery token.</summary>
+public sealed partial class SiteClient(HttpClient http) : IDisposable
+{
+    public const string LoginPath = "/Identity/Account/Login";
+    public const string AccessDeniedPath = "/Identity/Account/AccessDenied";
+
+    public HttpClient Http { get; } = http;
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
+
+    public async Task<string> GetHtmlAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await Http.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(expected, $"GET {url} answered {(int)response.StatusCode}: {Excerpt(html)}");
+        return html;
+    }
+
+    public async Task LogInAsync(string userName, string password)
+    {
+        using var response = await TryLogInAsync(userName, password);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, $"logging in as {userName} should succeed");
+        response.Headers.Location!.OriginalString.Should().Be("/admin/");
+    }
+
+    public async Task<HttpResponseMessage> TryLogInAsync(string userName, string password, string? returnUrl = null)
+    {
+        var url = returnUrl is null ? LoginPath : $"{LoginPath}?returnUrl={Uri.EscapeDataString(returnUrl)}";
+        return await PostFormAsync(url, new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+    }
+
+    /// <summary>Submits a form as a browser would: reads the antiforgery token from the page first (or from <paramref name="tokenFrom"/>).</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? tokenFrom = null, IEnumerable<KeyValuePair<string, string>>? extra = null)
+    {
+        var token = await TokenAsync(tokenFrom ?? url);
+        var pairs = fields.ToList();
+        pairs.Add(new("__RequestVerificationToken", token));
+        if (extra is not null)
+        {
+            pairs.AddRange(extra);
+        }
+
+        return await Http.PostAsync(url, new FormUrlEncodedContent(pairs));
+    }
+
+    /// <summary>A POST with no antiforgery token at all, as a cross-site form would send.</summary>
+    public Task<HttpResponseMessage> PostWithoutTokenAsync(string url, IEnumerable<KeyValuePair<string, string>>? fields = null) =>
+        Http.PostAsync(url, new FormUrlEncodedContent(fields ?? []));
+
+    public async Task<string> TokenAsync(string url)
+    {
+        var html = await GetHtmlAsync(url);
+        var match = TokenPattern().Match(html);
+        match.Success.Should().BeTrue($"{url} should contain a form with an antiforgery token");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    /// <summary>Where a redirect leads, as a local path and query (cookie authentication writes absolute URLs).</summary>
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"{(int)response.StatusCode} is not a redirect.");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    public static string Excerpt(string html) => html.Length > 600 ? html[..600] : html;
+
+    public void Dispose() => Http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

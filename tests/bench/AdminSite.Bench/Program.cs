@@ -1,0 +1,45 @@
+using AdminSite.Bench;
+
+// Load test of the admin site (not a test: it measures, it does not judge). See BenchOptions for the knobs.
+var options = BenchOptions.Parse(args);
+if (options is null)
+{
+    return 2;
+}
+
+if (!Wrk.IsInstalled())
+{
+    Console.Error.WriteLine("wrk was not found on PATH. Install it with: apt-get install wrk");
+    return 1;
+}
+
+var root = RepositoryRoot.Find();
+await using var work = new WorkFolder();
+
+Console.WriteLine($"Publishing the site (Release) to {work.SiteFolder} ...");
+await Site.PublishAsync(root, work.SiteFolder);
+
+Console.WriteLine($"Seeding {options.Users} users into {work.DatabasePath} ...");
+await Site.RunCommandAsync(work, "migrate");
+await Site.RunCommandAsync(work, "createsuperuser", "--no-input");
+await Seeder.SeedUsersAsync(work.DatabasePath, options.Users);
+
+await using var site = await Site.StartAsync(work);
+Console.WriteLine($"Site running as pid {site.ProcessId} on {site.BaseAddress}");
+var cookie = await site.LogInAsync(Site.AdminUserName, Site.AdminPassword);
+await site.EnsureAuthenticatedAsync(cookie, "/admin/auth/user");
+
+var results = new List<WrkResult>();
+foreach (var (name, path, header) in new[]
+{
+    ("login page (anonymous)", "/Identity/Account/Login", (string?)null),
+    ("users changelist (signed in)", "/admin/auth/user", $"Cookie: {cookie}"),
+})
+{
+    Console.WriteLine($"wrk: {name}, {options.Connections} connections, {options.Seconds} s ...");
+    var result = await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
+    results.Add(result with { Memory = site.ReadMemory() });
+}
+
+Report.Print(options, results, site.ReadMemory());
+return results.All(r => r.Errors == 0) ? 0 : 1;
