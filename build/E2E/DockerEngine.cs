@@ -43,18 +43,9 @@ public sealed class DockerEngine : IAsyncDisposable
         ]) { MissingHint = "apt-get install docker.io" }, logDirectory / "dockerd.log");
 
         var engine = new DockerEngine(daemon, runtime, dataRoot);
-        try
-        {
-            await daemon.WaitUntil(async () => (await runner.RunAsync(
-                new ToolCommand("docker", ["version", "--format", "{{.Server.Version}}"]) { Environment = engine.Environment, Quiet = true, AllowFailure = true },
-                cancellation)).Succeeded, TimeSpan.FromSeconds(60), cancellation);
-        }
-        catch
-        {
-            await engine.DisposeAsync();
-            throw;
-        }
-        return engine;
+        return await Startup.ReadyOrDisposed(engine, () => daemon.WaitUntil(async () => (await runner.RunAsync(
+            new ToolCommand("docker", ["version", "--format", "{{.Server.Version}}"]) { Environment = engine.Environment, Quiet = true, AllowFailure = true },
+            cancellation)).Succeeded, TimeSpan.FromSeconds(60), cancellation));
     }
 
     public async ValueTask DisposeAsync()

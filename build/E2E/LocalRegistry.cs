@@ -44,19 +44,9 @@ public sealed class LocalRegistry : IAsyncDisposable
         var process = BackgroundProcess.Start("docker-registry",
             new ToolCommand("docker-registry", ["serve", config]) { MissingHint = "apt-get install docker-registry" },
             directory / "registry.log");
-        var registry = new LocalRegistry(process, host);
         using var http = new HttpClient();
-        try
-        {
-            await process.WaitUntil(async () => (await http.GetAsync($"http://{host}/v2/", cancellation)).IsSuccessStatusCode,
-                TimeSpan.FromSeconds(30), cancellation);
-        }
-        catch
-        {
-            await registry.DisposeAsync();
-            throw;
-        }
-        return registry;
+        return await Startup.ReadyOrDisposed(new LocalRegistry(process, host), () => process.WaitUntil(
+            async () => (await http.GetAsync($"http://{host}/v2/", cancellation)).IsSuccessStatusCode, TimeSpan.FromSeconds(30), cancellation));
     }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();

@@ -45,18 +45,13 @@ public sealed class PostgresServer : IAsyncDisposable
         var process = BackgroundProcess.Start("postgres", new ToolCommand("runuser", ["-u", "postgres", "--", Path.Combine(bin, "postgres"),
             "-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", directory, "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"]),
             logDirectory / "postgres.log");
-        var server = new PostgresServer(process, directory, port);
-        try
+        var ready = new ToolCommand(Path.Combine(bin, "pg_isready"), ["-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
-            await process.WaitUntil(async () => (await runner.RunAsync(new ToolCommand(Path.Combine(bin, "pg_isready"), ["-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-            { Quiet = true, AllowFailure = true }, cancellation)).Succeeded, TimeSpan.FromSeconds(60), cancellation);
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-        return server;
+            Quiet = true,
+            AllowFailure = true,
+        };
+        return await Startup.ReadyOrDisposed(new PostgresServer(process, directory, port),
+            () => process.WaitUntil(async () => (await runner.RunAsync(ready, cancellation)).Succeeded, TimeSpan.FromSeconds(60), cancellation));
     }
 
     public async ValueTask DisposeAsync()

@@ -29,7 +29,18 @@ public sealed partial class SiteProbe(string baseUrl) : IDisposable
     }
 
     /// <summary>Logs in the way the browser does (form post with the antiforgery token); true when the site lets the user in.</summary>
-    public async Task<bool> CanLogIn(string userName, string password)
+    public async Task<bool> CanLogIn(string userName, string password) => await LogIn(userName, password) is { } cookies && await IsSignedIn(cookies);
+
+    /// <summary>True when the admin home answers with these cookies instead of sending the visitor to log in.</summary>
+    public async Task<bool> IsSignedIn(string cookies)
+    {
+        using var home = new HttpRequestMessage(HttpMethod.Get, "/admin");
+        home.Headers.Add("Cookie", cookies);
+        return (await _http.SendAsync(home)).StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>The Cookie header of a signed-in browser, or null when the login is refused.</summary>
+    public async Task<string?> LogIn(string userName, string password)
     {
         var page = await _http.GetAsync(LoginPath);
         var cookies = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(cookie => cookie.Split(';')[0]).ToList() : [];
@@ -45,13 +56,33 @@ public sealed partial class SiteProbe(string baseUrl) : IDisposable
         };
         request.Headers.Add("Cookie", string.Join("; ", cookies));
         var response = await _http.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.Redirect || !response.Headers.TryGetValues("Set-Cookie", out var issued))
-            return false;
+        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.TryGetValues("Set-Cookie", out var issued)
+            ? string.Join("; ", cookies.Concat(issued.Select(cookie => cookie.Split(';')[0])))
+            : null;
+    }
 
-        // Logged in means the admin home answers with the cookies the login set, instead of sending us to log in.
-        using var home = new HttpRequestMessage(HttpMethod.Get, "/admin");
-        home.Headers.Add("Cookie", string.Join("; ", cookies.Concat(issued.Select(cookie => cookie.Split(';')[0]))));
-        return (await _http.SendAsync(home)).StatusCode == HttpStatusCode.OK;
+    /// <summary>A form as a browser holds it: the page's antiforgery token and the cookies that go with it.</summary>
+    public async Task<(string Token, string Cookies)> OpenForm(string path, string cookies)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookies);
+        var page = await _http.SendAsync(request);
+        var issued = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(cookie => cookie.Split(';')[0]) : [];
+        var token = TokenPattern().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        return token.Length > 0
+            ? (token, string.Join("; ", new[] { cookies }.Concat(issued)))
+            : throw new BuildFailedException($"GET {path} showed no form ({(int)page.StatusCode}).");
+    }
+
+    /// <summary>Submits a form opened with <see cref="OpenForm"/>; returns the status code.</summary>
+    public async Task<HttpStatusCode> Submit(string path, (string Token, string Cookies) form, IReadOnlyDictionary<string, string> fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", form.Token))),
+        };
+        request.Headers.Add("Cookie", form.Cookies);
+        return (await _http.SendAsync(request)).StatusCode;
     }
 
     private async Task<string> Expect(string path, HttpStatusCode status)

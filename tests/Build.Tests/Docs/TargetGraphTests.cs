@@ -3,26 +3,18 @@ using Docs;
 
 namespace BuildTests.Docs;
 
-public class TargetGraphTests
+public class TargetGraphTests : BuildHostFixture
 {
-    private TestBuildHost _host = null!;
-
-    [SetUp]
-    public void SetUp() => _host = new TestBuildHost();
-
-    [TearDown]
-    public void TearDown() => _host.Dispose();
-
     [Test]
     public void The_committed_README_shows_the_graph_the_build_has()
     {
         var root = RepositoryRoot.Find();
-        File.Copy(root / ".nuke" / "parameters.json", _host.Root / ".nuke" / "parameters.json");
-        File.Copy(root / "README.md", _host.Root / "README.md");
+        File.Copy(root / ".nuke" / "parameters.json", Host.Root / ".nuke" / "parameters.json");
+        File.Copy(root / "README.md", Host.Root / "README.md");
 
-        _host.RunWithDefaults(new Build(), ["Test"], "--plan").Should().Be(ExitCodes.Success, _host.Output);
+        Host.RunWithDefaults(new Build(), ["Test"], "--plan").Should().Be(ExitCodes.Success, Host.Output);
 
-        File.ReadAllText(_host.Root / "README.md").Should().Be(File.ReadAllText(root / "README.md").ReplaceLineEndings("\n"),
+        File.ReadAllText(Host.Root / "README.md").Should().Be(File.ReadAllText(root / "README.md").ReplaceLineEndings("\n"),
             "README.md's target graph must match the targets: run ./build.sh --help and commit README.md");
     }
 
@@ -30,7 +22,7 @@ public class TargetGraphTests
     public void The_graph_shows_dependencies_and_branch_conditions_between_the_markers_only()
     {
         var build = new GraphBuild();
-        _host.Run(build, "Ship", "--plan").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Ship", "--plan").Should().Be(ExitCodes.Success);
         var readme = $"# Title\n\n{TargetGraph.Begin}\nstale\n{TargetGraph.End}\n\nMore text.\n";
 
         var updated = TargetGraph.UpdateReadme(readme, build.Model.ListedTargets);

@@ -3,22 +3,14 @@ using BuildEngine;
 
 namespace BuildTests.Engine;
 
-public class GeneratedFileTests
+public class GeneratedFileTests : BuildHostFixture
 {
-    private TestBuildHost _host = null!;
-
-    [SetUp]
-    public void SetUp() => _host = new TestBuildHost();
-
-    [TearDown]
-    public void TearDown() => _host.Dispose();
-
-    private string SchemaPath => _host.Root / ".nuke" / "build.schema.json";
+    private string SchemaPath => Host.Root / ".nuke" / "build.schema.json";
 
     [Test]
     public void Schema_lists_parameters_with_types_and_listed_targets_but_no_secrets()
     {
-        _host.Run(new SchemaBuild(), "Build").Should().Be(ExitCodes.Success);
+        Host.Run(new SchemaBuild(), "Build").Should().Be(ExitCodes.Success);
 
         using var schema = JsonDocument.Parse(File.ReadAllText(SchemaPath));
         var root = schema.RootElement;
@@ -42,48 +34,48 @@ public class GeneratedFileTests
     {
         File.WriteAllText(SchemaPath, "{}");
 
-        _host.Run(new SchemaBuild(), "Build").Should().Be(ExitCodes.Success);
+        Host.Run(new SchemaBuild(), "Build").Should().Be(ExitCodes.Success);
 
         File.ReadAllText(SchemaPath).Should().Contain("ExecutableTarget");
-        File.ReadAllText(_host.Root / "generated.txt").Should().Be("from the definitions\n");
-        _host.Output.Should().Contain("Regenerated generated.txt from the build definition.");
+        File.ReadAllText(Host.Root / "generated.txt").Should().Be("from the definitions\n");
+        Host.Output.Should().Contain("Regenerated generated.txt from the build definition.");
     }
 
     [Test]
     public void Local_builds_leave_current_files_alone()
     {
-        _host.Run(new SchemaBuild(), "Build");
+        Host.Run(new SchemaBuild(), "Build");
         var written = File.GetLastWriteTimeUtc(SchemaPath);
         File.SetLastWriteTimeUtc(SchemaPath, written.AddHours(-1));
 
-        _host.Run(new SchemaBuild(), "Build").Should().Be(ExitCodes.Success);
+        Host.Run(new SchemaBuild(), "Build").Should().Be(ExitCodes.Success);
 
         File.GetLastWriteTimeUtc(SchemaPath).Should().Be(written.AddHours(-1));
-        _host.Output.Should().NotContain("Regenerated");
+        Host.Output.Should().NotContain("Regenerated");
     }
 
     [Test]
     public void Server_builds_fail_on_stale_files_naming_the_fix_and_run_nothing()
     {
-        _host.Run(new SchemaBuild(), "Build");
-        File.WriteAllText(_host.Root / "generated.txt", "edited by hand\n");
-        _host.WithEnvironment("JENKINS_URL", "https://jenkins.example/");
+        Host.Run(new SchemaBuild(), "Build");
+        File.WriteAllText(Host.Root / "generated.txt", "edited by hand\n");
+        Host.WithEnvironment("JENKINS_URL", "https://jenkins.example/");
         var build = new SchemaBuild();
 
-        _host.Run(build, "Build").Should().Be(ExitCodes.NotStarted);
+        Host.Run(build, "Build").Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("generated.txt is out of date with the build definition: run './build.sh Generate' locally and commit the result.");
-        File.ReadAllText(_host.Root / "generated.txt").Should().Be("edited by hand\n");
+        Host.Output.Should().Contain("generated.txt is out of date with the build definition: run './build.sh Generate' locally and commit the result.");
+        File.ReadAllText(Host.Root / "generated.txt").Should().Be("edited by hand\n");
         build.Ran.Should().BeFalse();
     }
 
     [Test]
     public void Server_builds_pass_when_files_are_current()
     {
-        _host.Run(new SchemaBuild(), "Build");
-        _host.WithEnvironment("JENKINS_URL", "https://jenkins.example/");
+        Host.Run(new SchemaBuild(), "Build");
+        Host.WithEnvironment("JENKINS_URL", "https://jenkins.example/");
 
-        _host.Run(new SchemaBuild(), "Build").Should().Be(ExitCodes.Success);
+        Host.Run(new SchemaBuild(), "Build").Should().Be(ExitCodes.Success);
     }
 
     public enum Mode

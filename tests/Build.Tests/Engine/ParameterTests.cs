@@ -2,16 +2,8 @@ using BuildEngine;
 
 namespace BuildTests.Engine;
 
-public class ParameterTests
+public class ParameterTests : BuildHostFixture
 {
-    private TestBuildHost _host = null!;
-
-    [SetUp]
-    public void SetUp() => _host = new TestBuildHost();
-
-    [TearDown]
-    public void TearDown() => _host.Dispose();
-
     [Test]
     public void Initialiser_is_the_default()
     {
@@ -26,7 +18,7 @@ public class ParameterTests
     [Test]
     public void Parameters_file_beats_the_initialiser()
     {
-        _host.WithParametersFile("""{ "$schema": "./build.schema.json", "Region": "us-east-1" }""");
+        Host.WithParametersFile("""{ "$schema": "./build.schema.json", "Region": "us-east-1" }""");
         var build = new ParameterBuild();
 
         Run(build).Should().Be(ExitCodes.Success);
@@ -38,7 +30,7 @@ public class ParameterTests
     [Test]
     public void Environment_beats_the_parameters_file_under_upper_snake_or_exact_name()
     {
-        _host.WithParametersFile("""{ "Region": "us-east-1", "RetryCount": 1 }""")
+        Host.WithParametersFile("""{ "Region": "us-east-1", "RetryCount": 1 }""")
             .WithEnvironment("REGION", "ap-south-1")
             .WithEnvironment("RetryCount", "7");
         var build = new ParameterBuild();
@@ -53,7 +45,7 @@ public class ParameterTests
     [Test]
     public void Command_line_beats_everything()
     {
-        _host.WithParametersFile("""{ "Region": "us-east-1" }""").WithEnvironment("REGION", "ap-south-1");
+        Host.WithParametersFile("""{ "Region": "us-east-1" }""").WithEnvironment("REGION", "ap-south-1");
         var build = new ParameterBuild();
 
         Run(build, "--region", "sa-east-1").Should().Be(ExitCodes.Success);
@@ -65,7 +57,7 @@ public class ParameterTests
     [Test]
     public void An_empty_environment_variable_is_unset_not_true()
     {
-        _host.WithEnvironment("DRY_RUN", "").WithEnvironment("REGION", "  ");
+        Host.WithEnvironment("DRY_RUN", "").WithEnvironment("REGION", "  ");
         var build = new ParameterBuild();
 
         Run(build).Should().Be(ExitCodes.Success);
@@ -77,7 +69,7 @@ public class ParameterTests
     [Test]
     public void An_explicit_environment_variable_replaces_the_derived_names()
     {
-        _host.WithEnvironment("BRANCH", "wrong").WithEnvironment("BRANCH_NAME", "develop");
+        Host.WithEnvironment("BRANCH", "wrong").WithEnvironment("BRANCH_NAME", "develop");
         var build = new ParameterBuild();
 
         Run(build).Should().Be(ExitCodes.Success);
@@ -97,14 +89,14 @@ public class ParameterTests
         build.RetryCount.Should().Be(3);
         build.Level.Should().Be(Level.High);
         build.Tags.Should().Equal("a", "b");
-        build.Output!.Value.Should().Be(Path.Combine(_host.Root, "out", "dir"));
+        build.Output!.Value.Should().Be(Path.Combine(Host.Root, "out", "dir"));
         build.Ports.Should().Equal(80, 443);
     }
 
     [Test]
     public void Arrays_come_from_comma_separated_variables_and_json_arrays()
     {
-        _host.WithEnvironment("TAGS", "x, y,z").WithParametersFile("""{ "Ports": [8080, 8443] }""");
+        Host.WithEnvironment("TAGS", "x, y,z").WithParametersFile("""{ "Ports": [8080, 8443] }""");
         var build = new ParameterBuild();
 
         Run(build).Should().Be(ExitCodes.Success);
@@ -133,7 +125,7 @@ public class ParameterTests
 
         Run(build, option, value).Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain(message);
+        Host.Output.Should().Contain(message);
         build.Ran.Should().BeFalse();
     }
 
@@ -142,7 +134,7 @@ public class ParameterTests
     {
         Run(new ParameterBuild(), "--region").Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("--region needs a value");
+        Host.Output.Should().Contain("--region needs a value");
     }
 
     [Test]
@@ -150,38 +142,38 @@ public class ParameterTests
     {
         Run(new ParameterBuild(), "--retry-cuont", "3").Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("Unknown option '--retry-cuont'. Did you mean '--retry-count'?");
+        Host.Output.Should().Contain("Unknown option '--retry-cuont'. Did you mean '--retry-count'?");
     }
 
     [Test]
     public void Unknown_keys_in_the_parameters_file_get_a_suggestion()
     {
-        _host.WithParametersFile("""{ "Regoin": "x" }""");
+        Host.WithParametersFile("""{ "Regoin": "x" }""");
 
         Run(new ParameterBuild()).Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("unknown parameter 'Regoin'. Did you mean 'Region'?");
+        Host.Output.Should().Contain("unknown parameter 'Regoin'. Did you mean 'Region'?");
     }
 
     [Test]
     public void A_malformed_parameters_file_is_reported()
     {
-        _host.WithParametersFile("""{ "Region": """);
+        Host.WithParametersFile("""{ "Region": """);
 
         Run(new ParameterBuild()).Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("parameters.json is not valid JSON");
+        Host.Output.Should().Contain("parameters.json is not valid JSON");
     }
 
     [Test]
     public void Secrets_are_refused_in_the_parameters_file()
     {
-        _host.WithParametersFile("""{ "Token": "hunter2hunter2" }""");
+        Host.WithParametersFile("""{ "Token": "hunter2hunter2" }""");
 
         Run(new ParameterBuild()).Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("'Token' is a secret and must not be committed");
-        _host.Output.Should().NotContain("hunter2hunter2");
+        Host.Output.Should().Contain("'Token' is a secret and must not be committed");
+        Host.Output.Should().NotContain("hunter2hunter2");
     }
 
     [Test]
@@ -191,16 +183,16 @@ public class ParameterTests
 
         Run(build, "--token", "s3cr3t-value", "--help").Should().Be(ExitCodes.Success);
 
-        _host.Output.Should().NotContain("s3cr3t-value");
-        _host.Output.Should().Contain("*****");
+        Host.Output.Should().NotContain("s3cr3t-value");
+        Host.Output.Should().Contain("*****");
         Run(new ParameterBuild(), "--token", "s3cr3t-value").Should().Be(ExitCodes.Success);
-        _host.Output.Should().Contain("token is *****");
+        Host.Output.Should().Contain("token is *****");
     }
 
     [Test]
     public void Built_in_options_ignore_unprefixed_environment_variables()
     {
-        _host.WithEnvironment("TARGET", "Other").WithEnvironment("VERBOSITY", "Quiet").WithEnvironment("HELP", "true");
+        Host.WithEnvironment("TARGET", "Other").WithEnvironment("VERBOSITY", "Quiet").WithEnvironment("HELP", "true");
         var build = new ParameterBuild();
 
         Run(build).Should().Be(ExitCodes.Success);
@@ -212,10 +204,10 @@ public class ParameterTests
     [Test]
     public void Built_in_options_read_NUKE_prefixed_variables()
     {
-        _host.WithEnvironment("NUKE_VERBOSITY", "Quiet").WithEnvironment("NUKE_TARGET", "Other");
+        Host.WithEnvironment("NUKE_VERBOSITY", "Quiet").WithEnvironment("NUKE_TARGET", "Other");
         var build = new ParameterBuild();
 
-        _host.RunWithDefaults(build, ["Run"]).Should().Be(ExitCodes.Success);
+        Host.RunWithDefaults(build, ["Run"]).Should().Be(ExitCodes.Success);
 
         build.Ran.Should().BeFalse();
         build.OtherRan.Should().BeTrue();
@@ -225,17 +217,17 @@ public class ParameterTests
     [Test]
     public void Help_shows_each_parameter_with_type_value_and_source()
     {
-        _host.WithParametersFile("""{ "Region": "us-east-1" }""").WithEnvironment("RETRY_COUNT", "5");
+        Host.WithParametersFile("""{ "Region": "us-east-1" }""").WithEnvironment("RETRY_COUNT", "5");
 
         Run(new ParameterBuild(), "--help", "--level", "High").Should().Be(ExitCodes.Success);
 
-        _host.Output.Should().MatchRegex(@"--region\s+string\s+Cloud region.*us-east-1 \(\.nuke/parameters\.json\)");
-        _host.Output.Should().MatchRegex(@"--retry-count\s+int\s+.*5 \(RETRY_COUNT\)");
-        _host.Output.Should().MatchRegex(@"--level\s+Low\|High\s+.*High \(--level\)");
-        _host.Output.Should().MatchRegex(@"--dry-run\s+bool\s+.*False \(default\)");
+        Host.Output.Should().MatchRegex(@"--region\s+string\s+Cloud region.*us-east-1 \(\.nuke/parameters\.json\)");
+        Host.Output.Should().MatchRegex(@"--retry-count\s+int\s+.*5 \(RETRY_COUNT\)");
+        Host.Output.Should().MatchRegex(@"--level\s+Low\|High\s+.*High \(--level\)");
+        Host.Output.Should().MatchRegex(@"--dry-run\s+bool\s+.*False \(default\)");
     }
 
-    private int Run(ParameterBuild build, params string[] args) => _host.RunWithDefaults(build, ["Run"], args);
+    private int Run(ParameterBuild build, params string[] args) => Host.RunWithDefaults(build, ["Run"], args);
 
     private static ParameterSource Source(NukeBuild build, string name) =>
         build.Model.Parameters.Single(parameter => parameter.Name == name).Source;

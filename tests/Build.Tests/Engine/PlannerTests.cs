@@ -2,22 +2,14 @@ using BuildEngine;
 
 namespace BuildTests.Engine;
 
-public class PlannerTests
+public class PlannerTests : BuildHostFixture
 {
-    private TestBuildHost _host = null!;
-
-    [SetUp]
-    public void SetUp() => _host = new TestBuildHost();
-
-    [TearDown]
-    public void TearDown() => _host.Dispose();
-
     [Test]
     public void Dependencies_run_first_in_dependency_order()
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "Test").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Test").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Restore", "Compile", "Test");
     }
@@ -27,7 +19,7 @@ public class PlannerTests
     {
         var build = new SampleBuild();
 
-        _host.RunWithDefaults(build, ["Compile"]).Should().Be(ExitCodes.Success);
+        Host.RunWithDefaults(build, ["Compile"]).Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Restore", "Compile");
     }
@@ -37,11 +29,11 @@ public class PlannerTests
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "Report", "Clean", "Test").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Report", "Clean", "Test").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Clean", "Restore", "Compile", "Test", "Report");
         var alone = new SampleBuild();
-        _host.Run(alone, "Report").Should().Be(ExitCodes.Success);
+        Host.Run(alone, "Report").Should().Be(ExitCodes.Success);
         alone.Ran.Should().Equal("Report");
     }
 
@@ -50,7 +42,7 @@ public class PlannerTests
     {
         var build = new TriggerBuild();
 
-        _host.Run(build, "First").Should().Be(ExitCodes.Success);
+        Host.Run(build, "First").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("First", "Second");
     }
@@ -60,7 +52,7 @@ public class PlannerTests
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "co-MPILE").Should().Be(ExitCodes.Success);
+        Host.Run(build, "co-MPILE").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Restore", "Compile");
     }
@@ -70,19 +62,19 @@ public class PlannerTests
     {
         var build = new CycleBuild();
 
-        _host.Run(build, "Alpha").Should().Be(ExitCodes.NotStarted);
+        Host.Run(build, "Alpha").Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("Circular dependencies between targets: Alpha, Beta, Gamma");
-        _host.Output.Should().Contain("Circular dependencies between targets: Self");
+        Host.Output.Should().Contain("Circular dependencies between targets: Alpha, Beta, Gamma");
+        Host.Output.Should().Contain("Circular dependencies between targets: Self");
         build.Ran.Should().BeEmpty();
     }
 
     [Test]
     public void Unknown_target_suggests_the_closest_name_and_exits_2()
     {
-        _host.Run(new SampleBuild(), "Tset").Should().Be(ExitCodes.NotStarted);
+        Host.Run(new SampleBuild(), "Tset").Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("Unknown target 'Tset'. Did you mean 'Test'?");
+        Host.Output.Should().Contain("Unknown target 'Tset'. Did you mean 'Test'?");
     }
 
     [Test]
@@ -90,11 +82,11 @@ public class PlannerTests
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "Notify").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Notify").Should().Be(ExitCodes.Success);
         build.Ran.Should().Equal("Notify");
 
-        _host.Run(new SampleBuild(), "--help").Should().Be(ExitCodes.Success);
-        _host.Output.Should().NotContain("Notify");
+        Host.Run(new SampleBuild(), "--help").Should().Be(ExitCodes.Success);
+        Host.Output.Should().NotContain("Notify");
     }
 
     [Test]
@@ -102,10 +94,10 @@ public class PlannerTests
     {
         var build = new SampleBuild { GitBranch = "feature/x" };
 
-        _host.Run(build, "Deploy", "--plan").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Deploy", "--plan").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().BeEmpty();
-        var lines = _host.Output.Split('\n');
+        var lines = Host.Output.Split('\n');
         lines.Should().ContainInOrder(
             lines.First(line => line.Contains(" Restore ", StringComparison.Ordinal)),
             lines.First(line => line.Contains(" Compile ", StringComparison.Ordinal)),

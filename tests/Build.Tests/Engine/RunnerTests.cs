@@ -2,29 +2,21 @@ using BuildEngine;
 
 namespace BuildTests.Engine;
 
-public class RunnerTests
+public class RunnerTests : BuildHostFixture
 {
-    private TestBuildHost _host = null!;
-
-    [SetUp]
-    public void SetUp() => _host = new TestBuildHost();
-
-    [TearDown]
-    public void TearDown() => _host.Dispose();
-
     [Test]
     public void A_failure_stops_the_build_marks_the_rest_not_run_and_exits_1()
     {
         var build = new SampleBuild { FailTest = true };
 
-        _host.Run(build, "Publish", "Report").Should().Be(ExitCodes.TargetFailed);
+        Host.Run(build, "Publish", "Report").Should().Be(ExitCodes.TargetFailed);
 
         build.Ran.Should().Equal("Restore", "Compile", "Test");
         build.Plan!["Test"]!.Status.Should().Be(TargetStatus.Failed);
         build.Plan!["Test"]!.Reason.Should().Be("2 tests failed");
         build.Plan!["Publish"]!.Status.Should().Be(TargetStatus.NotRun);
         build.Plan!["Report"]!.Status.Should().Be(TargetStatus.NotRun);
-        _host.Output.Should().Contain("Build failed.");
+        Host.Output.Should().Contain("Build failed.");
     }
 
     [Test]
@@ -32,7 +24,7 @@ public class RunnerTests
     {
         var build = new ProceedBuild();
 
-        _host.Run(build, "Dependent", "Independent").Should().Be(ExitCodes.TargetFailed);
+        Host.Run(build, "Dependent", "Independent").Should().Be(ExitCodes.TargetFailed);
 
         build.Ran.Should().Equal("Flaky", "Independent");
         build.Plan!["Dependent"]!.Status.Should().Be(TargetStatus.NotRun);
@@ -44,10 +36,10 @@ public class RunnerTests
     {
         var build = new ProceedBuild();
 
-        _host.Run(build, "Flaky").Should().Be(ExitCodes.TargetFailed);
+        Host.Run(build, "Flaky").Should().Be(ExitCodes.TargetFailed);
 
-        _host.Output.Should().Contain("Flaky failed: disk full");
-        _host.Output.Should().Contain("InvalidOperationException");
+        Host.Output.Should().Contain("Flaky failed: disk full");
+        Host.Output.Should().Contain("InvalidOperationException");
     }
 
     [Test]
@@ -55,12 +47,12 @@ public class RunnerTests
     {
         var build = new SampleBuild { GitBranch = "feature/x", CompileWanted = false };
 
-        _host.Run(build, "Publish").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Publish").Should().Be(ExitCodes.Success);
 
-        _host.Output.Should().MatchRegex(@"Restore\s+│\s+Succeeded\s+│\s+[\d.]+ s");
-        _host.Output.Should().MatchRegex(@"Compile\s+│\s+Skipped\s+│\s+│\s+OnlyWhen: CompileWanted");
-        _host.Output.Should().MatchRegex(@"Publish\s+│\s+Skipped\s+│\s+│\s+branch 'feature/x' is not develop");
-        _host.Output.Should().Contain("Build succeeded");
+        Host.Output.Should().MatchRegex(@"Restore\s+│\s+Succeeded\s+│\s+[\d.]+ s");
+        Host.Output.Should().MatchRegex(@"Compile\s+│\s+Skipped\s+│\s+│\s+OnlyWhen: CompileWanted");
+        Host.Output.Should().MatchRegex(@"Publish\s+│\s+Skipped\s+│\s+│\s+branch 'feature/x' is not develop");
+        Host.Output.Should().Contain("Build succeeded");
     }
 
     [Test]
@@ -68,9 +60,9 @@ public class RunnerTests
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "Deploy").Should().Be(ExitCodes.NotStarted);
+        Host.Run(build, "Deploy").Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("Target 'Deploy' requires member 'Environment' to be not null or empty");
+        Host.Output.Should().Contain("Target 'Deploy' requires member 'Environment' to be not null or empty");
         build.Ran.Should().BeEmpty();
     }
 
@@ -79,7 +71,7 @@ public class RunnerTests
     {
         var build = new SampleBuild { GitBranch = "feature/x" };
 
-        _host.Run(build, "Deploy").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Deploy").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Restore", "Compile", "Test");
     }
@@ -87,9 +79,9 @@ public class RunnerTests
     [Test]
     public void Plan_warns_about_unmet_requirements_without_failing()
     {
-        _host.Run(new SampleBuild(), "Deploy", "--plan").Should().Be(ExitCodes.Success);
+        Host.Run(new SampleBuild(), "Deploy", "--plan").Should().Be(ExitCodes.Success);
 
-        _host.Output.Should().Contain("A real run would stop before starting: Target 'Deploy' requires member 'Environment'");
+        Host.Output.Should().Contain("A real run would stop before starting: Target 'Deploy' requires member 'Environment'");
     }
 
     [Test]
@@ -97,7 +89,7 @@ public class RunnerTests
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "Deploy", "--environment", "staging").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Deploy", "--environment", "staging").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().EndWith("Deploy");
     }
@@ -105,9 +97,9 @@ public class RunnerTests
     [Test]
     public void Condition_requirements_report_their_text()
     {
-        _host.Run(new ProceedBuild(), "Guarded").Should().Be(ExitCodes.NotStarted);
+        Host.Run(new ProceedBuild(), "Guarded").Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("Target 'Guarded' requires: a tool on PATH");
+        Host.Output.Should().Contain("Target 'Guarded' requires: a tool on PATH");
     }
 
     private sealed class ProceedBuild : NukeBuild

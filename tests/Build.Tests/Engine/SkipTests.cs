@@ -3,22 +3,14 @@ using BuildEngine;
 namespace BuildTests.Engine;
 
 /// <summary>Every case of the one skip model that --help documents.</summary>
-public class SkipTests
+public class SkipTests : BuildHostFixture
 {
-    private TestBuildHost _host = null!;
-
-    [SetUp]
-    public void SetUp() => _host = new TestBuildHost();
-
-    [TearDown]
-    public void TearDown() => _host.Dispose();
-
     [Test]
     public void Bare_skip_skips_every_target_not_named()
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "Publish", "--skip").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Publish", "--skip").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Publish");
         build.Plan!["Test"]!.Reason.Should().Be("--skip");
@@ -29,7 +21,7 @@ public class SkipTests
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "Test", "--skip", "Compile").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Test", "--skip", "Compile").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Restore", "Test");
         build.Plan!["Compile"]!.Status.Should().Be(TargetStatus.Skipped);
@@ -40,7 +32,7 @@ public class SkipTests
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "Compile", "--skip", "Compile", "Restore").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Compile", "--skip", "Compile", "Restore").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Compile");
     }
@@ -50,9 +42,9 @@ public class SkipTests
     {
         var build = new SampleBuild();
 
-        _host.Run(build, "Test", "--skip", "Compil").Should().Be(ExitCodes.NotStarted);
+        Host.Run(build, "Test", "--skip", "Compil").Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("Did you mean 'Compile'?");
+        Host.Output.Should().Contain("Did you mean 'Compile'?");
         build.Ran.Should().BeEmpty();
     }
 
@@ -60,9 +52,9 @@ public class SkipTests
     public void Skip_from_the_NUKE_SKIP_variable_only()
     {
         var build = new SampleBuild();
-        _host.WithEnvironment("SKIP", "Restore").WithEnvironment("NUKE_SKIP", "Compile");
+        Host.WithEnvironment("SKIP", "Restore").WithEnvironment("NUKE_SKIP", "Compile");
 
-        _host.Run(build, "Test").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Test").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Restore", "Test");
     }
@@ -72,11 +64,11 @@ public class SkipTests
     {
         var build = new SampleBuild { CompileWanted = false };
 
-        _host.Run(build, "Test").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Test").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Restore", "Test");
         build.Plan!["Compile"]!.Reason.Should().Be("OnlyWhen: CompileWanted");
-        _host.Output.Should().Contain("OnlyWhen: CompileWanted");
+        Host.Output.Should().Contain("OnlyWhen: CompileWanted");
     }
 
     [Test]
@@ -84,7 +76,7 @@ public class SkipTests
     {
         var build = new SampleBuild { TestWanted = false };
 
-        _host.Run(build, "Publish").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Publish").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().Equal("Restore", "Compile", "Publish");
         build.Plan!["Test"]!.Reason.Should().Be("OnlyWhen: TestWanted");
@@ -99,7 +91,7 @@ public class SkipTests
     {
         var build = new SampleBuild { GitBranch = branch };
 
-        _host.Run(build, "Publish").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Publish").Should().Be(ExitCodes.Success);
 
         build.Ran.Contains("Publish").Should().Be(runs);
         if (!runs)
@@ -111,7 +103,7 @@ public class SkipTests
     {
         var build = new SampleBuild { GitBranch = "develop", PullRequest = "42" };
 
-        _host.Run(build, "Publish").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Publish").Should().Be(ExitCodes.Success);
 
         build.Ran.Should().NotContain("Publish");
         build.Plan!["Publish"]!.Reason.Should().StartWith("pull-request build (CHANGE_ID=42)");
@@ -122,7 +114,7 @@ public class SkipTests
     {
         var build = new SampleBuild { GitBranch = "HEAD" };
 
-        _host.Run(build, "Publish").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Publish").Should().Be(ExitCodes.Success);
 
         build.Plan!["Publish"]!.Reason.Should().Contain("branch unknown (pass --branch)");
     }
@@ -132,7 +124,7 @@ public class SkipTests
     {
         var build = new SampleBuild { CompileWanted = false };
 
-        _host.Run(build, "Test", "--skip", "Compile").Should().Be(ExitCodes.Success);
+        Host.Run(build, "Test", "--skip", "Compile").Should().Be(ExitCodes.Success);
 
         build.Plan!["Compile"]!.Reason.Should().Be("--skip");
     }

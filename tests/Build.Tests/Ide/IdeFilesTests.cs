@@ -4,32 +4,24 @@ using BuildEngine;
 
 namespace BuildTests.Ide;
 
-public class IdeFilesTests
+public class IdeFilesTests : BuildHostFixture
 {
-    private TestBuildHost _host = null!;
-
-    [SetUp]
-    public void SetUp() => _host = new TestBuildHost();
-
-    [TearDown]
-    public void TearDown() => _host.Dispose();
-
     private static readonly string[] GeneratedPaths = ["build/Properties/launchSettings.json", ".vscode/tasks.json", ".vscode/launch.json"];
 
-    private JsonElement Read(string relative) => JsonDocument.Parse(File.ReadAllText(_host.Root / relative)).RootElement;
+    private JsonElement Read(string relative) => JsonDocument.Parse(File.ReadAllText(Host.Root / relative)).RootElement;
 
     private void Generate(NukeBuild build) =>
-        _host.RunWithDefaults(build, [], ["--help"]).Should().Be(ExitCodes.Success, _host.Output);
+        Host.RunWithDefaults(build, [], ["--help"]).Should().Be(ExitCodes.Success, Host.Output);
 
     [TestCaseSource(nameof(GeneratedPaths))]
     public void The_committed_files_are_what_the_build_generates(string relative)
     {
         var root = RepositoryRoot.Find();
-        File.Copy(root / ".nuke" / "parameters.json", _host.Root / ".nuke" / "parameters.json");
+        File.Copy(root / ".nuke" / "parameters.json", Host.Root / ".nuke" / "parameters.json");
 
         Generate(new Build());
 
-        File.ReadAllText(_host.Root / relative).Should().Be(File.ReadAllText(root / relative).ReplaceLineEndings("\n"),
+        File.ReadAllText(Host.Root / relative).Should().Be(File.ReadAllText(root / relative).ReplaceLineEndings("\n"),
             $"{relative} must match the targets: run ./build.sh --help and commit it");
     }
 
@@ -67,11 +59,11 @@ public class IdeFilesTests
     public void Renaming_a_target_changes_all_three_files()
     {
         Generate(new IdeBuild());
-        var before = GeneratedPaths.Select(path => File.ReadAllText(_host.Root / path)).ToList();
+        var before = GeneratedPaths.Select(path => File.ReadAllText(Host.Root / path)).ToList();
 
         Generate(new RenamedIdeBuild());
 
-        var after = GeneratedPaths.Select(path => File.ReadAllText(_host.Root / path)).ToList();
+        var after = GeneratedPaths.Select(path => File.ReadAllText(Host.Root / path)).ToList();
         for (var i = 0; i < GeneratedPaths.Length; i++)
         {
             after[i].Should().NotBe(before[i]);

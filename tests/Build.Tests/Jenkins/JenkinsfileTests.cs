@@ -3,27 +3,19 @@ using Jenkins;
 
 namespace BuildTests.Jenkins;
 
-public class JenkinsfileTests
+public class JenkinsfileTests : BuildHostFixture
 {
-    private TestBuildHost _host = null!;
-
-    [SetUp]
-    public void SetUp() => _host = new TestBuildHost();
-
-    [TearDown]
-    public void TearDown() => _host.Dispose();
-
     private string Generate(params string[] args)
     {
-        _host.RunWithDefaults(new Build(), ["Test"], [.. args, "--plan"]).Should().Be(ExitCodes.Success, _host.Output);
-        return File.ReadAllText(_host.Root / "Jenkinsfile");
+        Host.RunWithDefaults(new Build(), ["Test"], [.. args, "--plan"]).Should().Be(ExitCodes.Success, Host.Output);
+        return File.ReadAllText(Host.Root / "Jenkinsfile");
     }
 
     [Test]
     public void The_committed_Jenkinsfile_is_what_the_build_generates()
     {
         var root = RepositoryRoot.Find();
-        File.Copy(root / ".nuke" / "parameters.json", _host.Root / ".nuke" / "parameters.json");
+        File.Copy(root / ".nuke" / "parameters.json", Host.Root / ".nuke" / "parameters.json");
 
         Generate().Should().Be(File.ReadAllText(root / "Jenkinsfile").ReplaceLineEndings("\n"),
             "the committed Jenkinsfile must match the targets: run ./build.sh Jenkinsfile and commit it");
@@ -70,7 +62,7 @@ public class JenkinsfileTests
     [Test]
     public void A_different_deploy_branch_in_parameters_json_changes_the_conditions()
     {
-        _host.WithParametersFile("""{ "DeployBranch": "main" }""");
+        Host.WithParametersFile("""{ "DeployBranch": "main" }""");
 
         var text = Generate();
 
@@ -81,19 +73,19 @@ public class JenkinsfileTests
     public void A_stale_Jenkinsfile_fails_a_jenkins_build_before_any_target_runs()
     {
         Generate();
-        File.AppendAllText(_host.Root / "Jenkinsfile", "// edited by hand\n");
-        _host.WithEnvironment("JENKINS_URL", "https://jenkins.example/").WithEnvironment("BRANCH_NAME", "develop");
+        File.AppendAllText(Host.Root / "Jenkinsfile", "// edited by hand\n");
+        Host.WithEnvironment("JENKINS_URL", "https://jenkins.example/").WithEnvironment("BRANCH_NAME", "develop");
 
-        _host.RunWithDefaults(new Build(), ["Test"], "Test").Should().Be(ExitCodes.NotStarted);
+        Host.RunWithDefaults(new Build(), ["Test"], "Test").Should().Be(ExitCodes.NotStarted);
 
-        _host.Output.Should().Contain("Jenkinsfile is out of date with the build definition: run './build.sh Jenkinsfile' locally and commit the result.");
+        Host.Output.Should().Contain("Jenkinsfile is out of date with the build definition: run './build.sh Jenkinsfile' locally and commit the result.");
     }
 
     [Test]
     public void Stages_come_from_the_graph_so_a_new_target_becomes_a_stage()
     {
         var model = new ScanBuild();
-        _host.Run(model, "Deploy", "--plan").Should().Be(ExitCodes.Success);
+        Host.Run(model, "Deploy", "--plan").Should().Be(ExitCodes.Success);
 
         var pipeline = JenkinsPipeline.FromTargets(model.Model, "Test", "Deploy");
 
