@@ -9,6 +9,7 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
     public async Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> defaultTargets, IReadOnlyList<string> args, CancellationToken cancellation = default)
     {
         Log.Console = console;
+        BuildCancellation.Token = cancellation;
         SecretMasker.Clear();
         try
         {

@@ -20,6 +20,8 @@ public sealed class ProcessRunner : IProcessRunner
 {
     public async Task<ToolResult> RunAsync(ToolCommand command, CancellationToken cancellation = default)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, BuildCancellation.Token);
+        cancellation = stop.Token;
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         var stream = !command.Quiet && Log.Verbosity >= Verbosity.Normal;

@@ -29,8 +29,8 @@ public static class SummaryWriter
         table.AddEmptyRow();
         table.AddRow("[bold]Total[/]", "", $"[bold]{Format(total)}[/]", "");
         console.Write(table);
-        console.MarkupLine(plan.HasFailed
-            ? "[bold red]Build failed.[/]"
+        console.MarkupLine(plan.Targets.Any(target => target.Status == TargetStatus.Aborted) ? "[bold red]Build cancelled.[/]"
+            : plan.HasFailed ? "[bold red]Build failed.[/]"
             : $"[bold green]Build succeeded[/] on {DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}.");
     }
 

@@ -117,3 +117,65 @@ public class RunnerTests : BuildHostFixture
         public Target Guarded => _ => _.Requires(() => false, "a tool on PATH").Executes(() => Ran.Add(nameof(Guarded)));
     }
 }
+
+public class CancellationTests : BuildHostFixture
+{
+    [Test]
+    public async Task Cancelling_aborts_the_running_target_and_runs_nothing_after_it()
+    {
+        var build = new SlowBuild();
+        using var cancellation = new CancellationTokenSource();
+        var console = new StringWriter();
+        var session = new BuildSession(Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.No,
+            Out = new Spectre.Console.AnsiConsoleOutput(console),
+        }), Host.Environment, Host.Root);
+
+        var run = session.RunAsync(build, [], ["After"], cancellation.Token);
+        await build.Started.Task;
+        await cancellation.CancelAsync();
+
+        (await run).Should().Be(ExitCodes.Cancelled);
+        build.Plan!["Slow"]!.Status.Should().Be(TargetStatus.Aborted);
+        build.Plan!["After"]!.Status.Should().Be(TargetStatus.NotRun);
+        console.ToString().Should().Contain("Build cancelled.");
+    }
+
+    [Test]
+    public async Task Cancelling_the_build_stops_the_running_tool()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var build = new ToolBuild();
+        var session = new BuildSession(Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(new StringWriter()),
+        }), Host.Environment, Host.Root);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = session.RunAsync(build, [], ["Sleep"], cancellation.Token);
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(500));
+
+        (await run).Should().Be(ExitCodes.Cancelled);
+        stopwatch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(20), "the sleep 60 child is stopped, not waited for");
+    }
+
+    private sealed class SlowBuild : NukeBuild
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Target Slow => _ => _.Executes(async () =>
+        {
+            Started.SetResult();
+            await Task.Delay(Timeout.Infinite, BuildCancellation.Token);
+        });
+
+        public Target After => _ => _.DependsOn(Slow).Executes(() => { });
+    }
+
+    private sealed class ToolBuild : NukeBuild
+    {
+        // The target passes no token, as NUKE targets do not: the runner links to the build's cancellation itself.
+        public Target Sleep => _ => _.Executes(() => new global::Tools.ProcessRunner().RunAsync(new global::Tools.ToolCommand("sleep", ["60"]) { Quiet = true }));
+    }
+}
