@@ -17,7 +17,10 @@ if (AdminCommands.IsCommand(args))
     return await app.RunCommandAsync(args);
 }
 
-await app.InitializeDatabaseAsync();
+if (!await app.InitializeDatabaseAsync())
+{
+    return AdminCommands.Failure;
+}
 
 app.UseAdminSite();
 app.MapAdminSite();

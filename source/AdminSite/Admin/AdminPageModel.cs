@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AdminSite.Admin;
 
 /// <summary>Every admin page: knows what the user may do and can leave messages for the next page.</summary>
+/// <remarks>Never stored by a browser or proxy cache (Django's never_cache): pages show keys, codes and personal data.</remarks>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public abstract class AdminPageModel : PageModel
 {
     public AdminAccess Access { get; private set; } = AdminAccess.Nobody;

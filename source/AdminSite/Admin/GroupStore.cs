@@ -7,60 +7,70 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Admin;
 
-/// <summary>Group writes with their permissions and audit entries, each in one transaction.</summary>
-public sealed class GroupStore(RoleManager<AdminGroup> roles, AdminDbContext db, AuditLog audit)
+/// <summary>
+/// Group writes with their permissions and audit entries, each in one transaction. Nobody adds a permission
+/// to a group that they do not hold themselves (they could be a member, or make themselves one), and a
+/// change to what a group grants signs its members out everywhere.
+/// </summary>
+public sealed class GroupStore(RoleManager<AdminGroup> roles, AdminDbContext db, AuditLog audit, UserManager<AdminUser> users, SignInManager<AdminUser> signIn)
 {
+    public const string PermissionNotHeld = nameof(PermissionNotHeld);
+
     public Task<List<string>> PermissionsOfAsync(string groupId, CancellationToken cancellationToken) =>
         db.RoleClaims.Where(c => c.RoleId == groupId && c.ClaimType == Permissions.ClaimType)
             .Select(c => c.ClaimValue!).ToListAsync(cancellationToken);
 
-    /// <summary>Creates or updates a group; returns Identity's errors, or none.</summary>
+    /// <summary>Creates or updates a group; returns Identity's (or the privilege guard's) errors, or none.</summary>
     public async Task<IReadOnlyList<IdentityError>> SaveAsync(
         AdminAccess actor, AdminGroup group, string name, IReadOnlyCollection<string> permissions, bool isNew, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changed = new List<string>();
-        if (group.Name != name)
+        var current = isNew
+            ? []
+            : await db.RoleClaims.Where(c => c.RoleId == group.Id && c.ClaimType == Permissions.ClaimType).ToListAsync(cancellationToken);
+        var added = permissions.Where(p => current.All(c => c.ClaimValue != p)).ToList();
+        if (PrivilegeGuard.CannotGrant(actor, added) is { } reason)
         {
-            group.Name = name;
-            changed.Add("Name");
+            return [new IdentityError { Code = PermissionNotHeld, Description = reason }];
         }
 
+        var before = AuditValues.Group(group.Name ?? "", current.Select(c => c.ClaimValue!));
+        var removed = current.Where(c => !permissions.Contains(c.ClaimValue!)).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        group.Name = name;
         var result = isNew ? await roles.CreateAsync(group) : await roles.UpdateAsync(group);
         if (!result.Succeeded)
         {
             return [.. result.Errors];
         }
 
-        var current = await db.RoleClaims.Where(c => c.RoleId == group.Id && c.ClaimType == Permissions.ClaimType).ToListAsync(cancellationToken);
-        var removed = current.Where(c => !permissions.Contains(c.ClaimValue!)).ToList();
-        var added = permissions.Where(p => current.All(c => c.ClaimValue != p)).ToList();
         db.RoleClaims.RemoveRange(removed);
         db.RoleClaims.AddRange(added.Select(p => new IdentityRoleClaim<string> { RoleId = group.Id, ClaimType = Permissions.ClaimType, ClaimValue = p }));
-        if (removed.Count + added.Count > 0)
-        {
-            changed.Add("Permissions");
-        }
-
+        var after = AuditValues.Group(name, permissions);
         if (isNew)
         {
-            audit.Added(actor, AdminModel.Group, group.Id, name);
+            audit.Added(actor, AdminModel.Group, group.Id, name, FieldChange.Added(after));
         }
         else
         {
-            audit.Changed(actor, AdminModel.Group, group.Id, name, changed);
+            audit.Changed(actor, AdminModel.Group, group.Id, name, FieldChange.Diff(before, after));
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var signedOutSelf = removed.Count + added.Count > 0 && await SignOutMembersAsync([group.Id], actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await RefreshIfSignedOutAsync(actor, signedOutSelf);
         return [];
     }
 
     public async Task DeleteAsync(AdminAccess actor, IReadOnlyList<AdminGroup> groups, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Before the memberships cascade away with the groups.
+        var signedOutSelf = await SignOutMembersAsync([.. groups.Select(g => g.Id)], actor, cancellationToken);
         foreach (var group in groups)
         {
+            var values = AuditValues.Group(group.Name ?? "", await PermissionsOfAsync(group.Id, cancellationToken));
+
             // Memberships and the group's permissions cascade; users themselves stay.
             var result = await roles.DeleteAsync(group);
             if (!result.Succeeded)
@@ -68,10 +78,36 @@ public sealed class GroupStore(RoleManager<AdminGroup> roles, AdminDbContext db,
                 throw new InvalidOperationException($"Cannot delete group '{group.Name}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
             }
 
-            audit.Deleted(actor, AdminModel.Group, group.Id, group.Name ?? group.Id);
+            audit.Deleted(actor, AdminModel.Group, group.Id, group.Name ?? group.Id, FieldChange.Deleted(values));
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await RefreshIfSignedOutAsync(actor, signedOutSelf);
+    }
+
+    /// <summary>
+    /// New security stamps for every member, in one statement: their sessions end on the next request. True
+    /// when the actor is a member too (their own session is then refreshed, not ended).
+    /// </summary>
+    private async Task<bool> SignOutMembersAsync(IReadOnlyList<string> groupIds, AdminAccess actor, CancellationToken cancellationToken)
+    {
+        var members = db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && groupIds.Contains(ur.RoleId)));
+        var includesActor = await members.AnyAsync(u => u.Id == actor.UserId, cancellationToken);
+        var stamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        await members.ExecuteUpdateAsync(
+            set => set.SetProperty(u => u.SecurityStamp, stamp).SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()),
+            cancellationToken);
+        return includesActor;
+    }
+
+    private async Task RefreshIfSignedOutAsync(AdminAccess actor, bool signedOut)
+    {
+        if (signedOut && await users.FindByIdAsync(actor.UserId) is { } self)
+        {
+            // The stamp was written behind the change tracker's back.
+            await db.Entry(self).ReloadAsync();
+            await signIn.RefreshSignInAsync(self);
+        }
     }
 }

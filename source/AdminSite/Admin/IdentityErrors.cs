@@ -37,6 +37,7 @@ internal static class IdentityErrors
                 "DuplicateUserName" or "InvalidUserName" or "UserNameTooLong" => "UserName",
                 "DuplicateEmail" or "InvalidEmail" => "Email",
                 "DuplicateRoleName" or "InvalidRoleName" => "Name",
+                GroupStore.PermissionNotHeld => "Permissions",
                 _ => null,
             };
             modelState.AddModelError(field is null ? "" : $"{prefix}.{field}", error.Description);

@@ -16,6 +16,9 @@ public sealed class UserDeleter(UserManager<AdminUser> users, AdminDbContext db,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var user in targets)
         {
+            // The log keeps what was deleted: the entry is the only record left of it.
+            var values = await AuditValues.UserAsync(db, user, cancellationToken);
+
             // Identity removes memberships, claims, logins and tokens with the user; the audit log has no key to it.
             var result = await users.DeleteAsync(user);
             if (!result.Succeeded)
@@ -23,7 +26,7 @@ public sealed class UserDeleter(UserManager<AdminUser> users, AdminDbContext db,
                 throw new InvalidOperationException($"Cannot delete user '{user.UserName}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
             }
 
-            audit.Deleted(actor, AdminModel.User, user.Id, user.UserName ?? user.Id);
+            audit.Deleted(actor, AdminModel.User, user.Id, user.UserName ?? user.Id, FieldChange.Deleted(values));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -29,4 +29,10 @@ public class AuditEntry
     public string ChangedFields { get; set; } = "[]";
 
     public string? Message { get; set; }
+
+    /// <summary>
+    /// The values before and after, per field, as a JSON list of <see cref="FieldChange"/>. Secrets (password
+    /// hashes, security stamps, authenticator keys, recovery codes) never reach it: see <see cref="AuditLog"/>.
+    /// </summary>
+    public string Changes { get; set; } = "[]";
 }

@@ -1,7 +1,11 @@
+using AdminSite.Identity;
+
 namespace AdminSite.Authorization;
 
 /// <summary>What the signed-in user may do, read from the database once per request.</summary>
-public sealed class AdminAccess(string userId, string userName, bool isActive, bool isStaff, bool isSuperuser, IReadOnlySet<string> permissions)
+public sealed class AdminAccess(
+    string userId, string userName, bool isActive, bool isStaff, bool isSuperuser, IReadOnlySet<string> permissions,
+    bool twoFactorEnabled = false, ColorTheme theme = ColorTheme.Auto)
 {
     public static readonly AdminAccess Nobody = new("", "", false, false, false, new HashSet<string>());
 
@@ -17,9 +21,16 @@ public sealed class AdminAccess(string userId, string userName, bool isActive, b
 
     public bool IsSuperuser { get; } = isActive && isSuperuser;
 
+    public bool TwoFactorEnabled { get; } = twoFactorEnabled;
+
+    public ColorTheme Theme { get; } = theme;
+
     public bool Has(string permission) => IsStaff && (IsSuperuser || permissions.Contains(permission));
 
     public bool HasAny(params string[] permissions) => permissions.Any(Has);
+
+    /// <summary>The permissions among <paramref name="wanted"/> this user does not hold: what they may not hand out.</summary>
+    public IReadOnlyList<string> Lacks(IEnumerable<string> wanted) => wanted.Where(p => !Has(p)).Distinct().ToList();
 
     public ModelAccess For(AdminModel model) => new(
         Has(model.ViewPermission) || Has(model.ChangePermission),

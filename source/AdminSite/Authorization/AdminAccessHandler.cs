@@ -18,6 +18,7 @@ public sealed class AdminAccessHandler : IAuthorizationHandler
             var met = requirement switch
             {
                 StaffRequirement => access.IsStaff,
+                SuperuserRequirement => access.IsSuperuser,
                 PermissionRequirement p => access.HasAny([.. p.AnyOf]),
                 _ => (bool?)null,
             };

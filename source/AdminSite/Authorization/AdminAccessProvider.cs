@@ -29,7 +29,7 @@ public sealed class AdminAccessProvider(AdminDbContext db)
 
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.UserName, u.IsActive, u.IsStaff, u.IsSuperuser, u.SecurityStamp })
+            .Select(u => new { u.UserName, u.IsActive, u.IsStaff, u.IsSuperuser, u.SecurityStamp, u.TwoFactorEnabled, u.Theme })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
         {
@@ -40,7 +40,8 @@ public sealed class AdminAccessProvider(AdminDbContext db)
         var permissions = user.IsSuperuser || !user.IsActive || !user.IsStaff
             ? new HashSet<string>()
             : await LoadPermissionsAsync(userId, cancellationToken);
-        return _access = new AdminAccess(userId, user.UserName ?? "", user.IsActive, user.IsStaff, user.IsSuperuser, permissions);
+        return _access = new AdminAccess(
+            userId, user.UserName ?? "", user.IsActive, user.IsStaff, user.IsSuperuser, permissions, user.TwoFactorEnabled, user.Theme);
     }
 
     /// <summary>The stamp read with the access; a different one in the cookie means the password changed.</summary>

@@ -7,6 +7,9 @@ public static class AdminPolicies
     /// <summary>Every page under /admin: a signed-in, active staff member.</summary>
     public const string Staff = "AdminStaff";
 
+    /// <summary>Superusers only (the audit browser): what no permission can grant.</summary>
+    public const string Superuser = "AdminSuperuser";
+
     /// <summary>Prefix of the policies <see cref="RequirePermissionAttribute"/> names; the rest is the permissions, any of which will do.</summary>
     public const string PermissionPrefix = "AdminPermission:";
 
@@ -14,9 +17,16 @@ public static class AdminPolicies
         .RequireAuthenticatedUser()
         .AddRequirements(new StaffRequirement())
         .Build();
+
+    public static AuthorizationPolicy SuperuserPolicy { get; } = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .AddRequirements(new StaffRequirement(), new SuperuserRequirement())
+        .Build();
 }
 
 public sealed class StaffRequirement : IAuthorizationRequirement;
+
+public sealed class SuperuserRequirement : IAuthorizationRequirement;
 
 public sealed class PermissionRequirement(IReadOnlyList<string> anyOf) : IAuthorizationRequirement
 {

@@ -32,4 +32,7 @@ public static class Permissions
     private static readonly HashSet<string> Codenames = All.Select(p => p.Codename).ToHashSet(StringComparer.Ordinal);
 
     public static bool Exists(string codename) => Codenames.Contains(codename);
+
+    /// <summary>"auth | user | Can view user" for a known permission, the codename itself otherwise.</summary>
+    public static string Label(string codename) => All.FirstOrDefault(p => p.Codename == codename)?.Label ?? codename;
 }

@@ -54,6 +54,12 @@ public sealed partial class BootstrapAdmin(
             throw;
         }
 
+        if (!result.Succeeded && result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            // Another replica created it between our check and our insert (Identity noticed before the database did).
+            return;
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(

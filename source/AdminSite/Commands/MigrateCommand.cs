@@ -17,6 +17,12 @@ public sealed class MigrateCommand(IServiceProvider services, ICommandConsole co
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+            var schema = await SchemaVersion.ReadAsync(db.Database, cancellationToken);
+            if (schema.IsNewerThanBuild)
+            {
+                throw new CommandException(schema.NewerThanBuildMessage);
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             console.WriteLine($"Database: {db.Database.ProviderName}");
             if (pending.Count == 0)
@@ -31,7 +37,16 @@ public sealed class MigrateCommand(IServiceProvider services, ICommandConsole co
             }
         }
 
-        await services.MigrateDatabaseAsync(cancellationToken);
+        try
+        {
+            await services.MigrateDatabaseAsync(cancellationToken);
+        }
+        catch (SchemaTooNewException e)
+        {
+            // A newer build migrated in between.
+            throw new CommandException(e.Message);
+        }
+
         console.WriteLine("Migrations applied.");
         return AdminCommands.Success;
     }

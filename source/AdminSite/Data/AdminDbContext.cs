@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminSite.Data;
 
 /// <summary>
-/// Users, groups, permissions (as Identity claims), the audit log and the Data Protection key ring.
+/// Users, groups, permissions (as Identity claims), the audit log, failed logins of unknown names and the
+/// Data Protection key ring.
 /// </summary>
 /// <remarks>
 /// Each database provider has its own subclass and migrations, because column types differ.
@@ -25,6 +26,8 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,8 +17,8 @@ public sealed class DatabaseOptions
     public string SqlitePath { get; set; } = ".data/admin-site.db";
 
     /// <summary>
-    /// Apply pending migrations when the site starts. EF Core takes a database lock while migrating,
-    /// so replicas starting together do not race.
+    /// Apply pending migrations when the site starts. Replicas starting together take turns (see
+    /// <see cref="MigrationLock"/>). Off or on, the site refuses to start on a schema newer than it knows.
     /// </summary>
     public bool MigrateOnStartup { get; set; } = true;
 }

@@ -12,7 +12,9 @@ public static class AdminSiteExtensions
         builder.AddAdminIdentity();
         builder.AddAdminPages();
         builder.AddAdminSecurity();
+        builder.AddAdminRateLimiting();
         builder.AddAdminHealthChecks();
+        builder.AddGracefulShutdown();
         builder.AddBootstrapAdmin();
         builder.AddAdminCommands();
         return builder;
@@ -30,6 +32,8 @@ public static class AdminSiteExtensions
         app.UseSecurityHeaders();
         app.UseStatusCodePages(ErrorPages.WriteStatusPageAsync);
         app.UseRouting();
+        // After routing (the policy is endpoint metadata) and forwarded headers (the client's real address).
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace AdminSite.Hosting;
 
-internal static class DatabaseExtensions
+internal static partial class DatabaseExtensions
 {
     public static void AddAdminDatabase(this IHostApplicationBuilder builder)
     {
@@ -37,6 +37,11 @@ internal static class DatabaseExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
+
+        // Replicas (or init containers) starting together take turns: the first applies the migrations, the
+        // others then find nothing left to do, and nobody checks the schema while another is changing it.
+        await using var migrationLock = await MigrationLock.AcquireAsync(db, cancellationToken);
+        await db.EnsureSchemaNotNewerAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging lets readers carry on while SQLite's single writer works.
@@ -46,15 +51,45 @@ internal static class DatabaseExtensions
         await db.Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary>Migrates (unless turned off) and creates the bootstrap superuser when there are no users.</summary>
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    /// <summary>Stops with <see cref="SchemaTooNewException"/> when the database was migrated by a newer build.</summary>
+    public static async Task EnsureSchemaNotNewerAsync(this AdminDbContext db, CancellationToken cancellationToken = default)
     {
-        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        var schema = await SchemaVersion.ReadAsync(db.Database, cancellationToken);
+        if (schema.IsNewerThanBuild)
         {
-            await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+            throw new SchemaTooNewException(schema.NewerThanBuildMessage);
+        }
+    }
+
+    /// <summary>
+    /// Migrates (unless turned off) and creates the bootstrap superuser when there are no users. False, with the
+    /// reason logged, when the schema is newer than this build: the site must not start on it.
+    /// </summary>
+    public static async Task<bool> InitializeDatabaseAsync(this WebApplication app)
+    {
+        try
+        {
+            if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+            {
+                await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+            }
+            else
+            {
+                await using var check = app.Services.CreateAsyncScope();
+                await check.ServiceProvider.GetRequiredService<AdminDbContext>().EnsureSchemaNotNewerAsync(app.Lifetime.ApplicationStopping);
+            }
+        }
+        catch (SchemaTooNewException e)
+        {
+            LogSchemaTooNew(app.Logger, e.Message);
+            return false;
         }
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Bootstrap.BootstrapAdmin>().EnsureAsync(app.Lifetime.ApplicationStopping);
+        return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Reason}")]
+    private static partial void LogSchemaTooNew(ILogger logger, string reason);
 }

@@ -17,6 +17,21 @@ internal static class ErrorPages
             "There’s been an error. It’s been reported to the site administrators and should be fixed shortly.");
     }
 
+    /// <summary>
+    /// The login throttle's answer. It names the client's address, never the account, so it reads the same
+    /// whether or not the user name exists.
+    /// </summary>
+    public static Task WriteTooManyLoginAttemptsAsync(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var wait = seconds < 60 ? $"{seconds} seconds" : $"{(seconds + 59) / 60} minute{(seconds > 60 ? "s" : "")}";
+        return WriteAsync(context.Response, "Too many login attempts (429)",
+            $"Too many login attempts have come from your network. Wait {wait} and try again.",
+            ("/Identity/Account/Login", "Back to the login page"));
+    }
+
     public static Task WriteStatusPageAsync(StatusCodeContext context)
     {
         var status = context.HttpContext.Response.StatusCode;
@@ -31,8 +46,9 @@ internal static class ErrorPages
         return WriteAsync(context.HttpContext.Response, $"{reason} ({status})", detail);
     }
 
-    private static Task WriteAsync(HttpResponse response, string title, string detail)
+    private static Task WriteAsync(HttpResponse response, string title, string detail, (string Href, string Text)? link = null)
     {
+        var (href, text) = link ?? ("/admin/", "Back to the site administration");
         response.ContentType = "text/html; charset=utf-8";
         var body = $"""
             <!DOCTYPE html>
@@ -40,7 +56,7 @@ internal static class ErrorPages
             <link rel="stylesheet" href="/css/admin.css"></head>
             <body class="error-page"><header id="header"><div id="branding"><a href="/admin/">Administration</a></div></header>
             <main class="content"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(detail)}</p>
-            <p><a href="/admin/">Back to the site administration</a></p></main></body></html>
+            <p><a href="{href}">{WebUtility.HtmlEncode(text)}</a></p></main></body></html>
             """;
         return response.WriteAsync(body);
     }

@@ -13,7 +13,9 @@ internal static class HealthExtensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
-            .AddDbContextCheck<AdminDbContext>("database", tags: ["ready"]);
+            .AddCheck<ShutdownHealthCheck>("shutdown", tags: ["ready"])
+            .AddDbContextCheck<AdminDbContext>("database", tags: ["ready"])
+            .AddCheck<SchemaHealthCheck>("schema", tags: ["ready"]);
 
         // Probes call the pod by IP, a Host that AllowedHosts would reject, so they are answered before
         // host filtering: this filter is registered first and therefore wraps every other one.

@@ -1,8 +1,10 @@
 using AdminSite.Authorization;
 using AdminSite.Data;
 using AdminSite.Identity;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace AdminSite.Hosting;
 
@@ -11,12 +13,14 @@ internal static class IdentityExtensions
     public static void AddAdminIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName)
+            .Validate(o => o.LoginRateLimit is { PermitLimit: > 0, WindowSeconds: > 0 } && o.Lockout is { MaxFailedAttempts: > 0, Minutes: > 0 },
+                "Security: LoginRateLimit:PermitLimit, LoginRateLimit:WindowSeconds, Lockout:MaxFailedAttempts and Lockout:Minutes must be positive.")
+            .ValidateOnStart();
         services.AddDefaultIdentity<AdminUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
 
                 // Django's rules (length, common, similar, numeric) instead of Identity's character classes.
                 options.Password.RequiredLength = 8;
@@ -31,6 +35,7 @@ internal static class IdentityExtensions
             })
             .AddRoles<AdminGroup>()
             .AddEntityFrameworkStores<AdminDbContext>()
+            .AddUserStore<AdminUserStore>()
             .AddSignInManager<AdminSignInManager>()
             .AddClaimsPrincipalFactory<AdminClaimsPrincipalFactory>()
             .AddErrorDescriber<AdminIdentityErrorDescriber>()
@@ -38,6 +43,14 @@ internal static class IdentityExtensions
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddPasswordValidator<NumericPasswordValidator>()
             .AddPasswordValidator<UserAttributeSimilarityValidator>();
+
+        // The lockout comes from the Security section, read when first needed (test hosts configure it late).
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((options, security) =>
+        {
+            options.Lockout.MaxFailedAccessAttempts = security.Value.Lockout.MaxFailedAttempts;
+            options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.Value.Lockout.Minutes);
+        });
+        services.AddScoped<PhantomLockout>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -54,9 +67,20 @@ internal static class IdentityExtensions
             options.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
         });
 
+        // Between the password and the code: who is half-way through signing in, for five minutes.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.Name = "admin_2fa";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+
         services.AddScoped<AdminAccessProvider>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, AdminAccessHandler>();
-        services.AddAuthorizationBuilder().AddPolicy(AdminPolicies.Staff, AdminPolicies.StaffPolicy);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicies.Staff, AdminPolicies.StaffPolicy)
+            .AddPolicy(AdminPolicies.Superuser, AdminPolicies.SuperuserPolicy);
     }
 }

@@ -10,10 +10,14 @@ namespace AdminSite.Hosting;
 
 internal static class PagesExtensions
 {
-    /// <summary>Identity UI pages the site keeps; every other one (registration, self-service, 2FA setup) is removed.</summary>
+    /// <summary>
+    /// Identity UI pages the site keeps (scaffolded here, in the admin's look); every other one (registration,
+    /// self-service, Identity's own 2FA management) is removed. Two-factor enrolment lives in the admin.
+    /// </summary>
     public static readonly IReadOnlySet<string> KeptIdentityPages = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "/Account/Login",
+        "/Account/LoginWith2fa",
         "/Account/Logout",
         "/Account/Lockout",
         "/Account/AccessDenied",
@@ -31,11 +35,15 @@ internal static class PagesExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<UserDeleter>();
         services.AddScoped<GroupStore>();
+        services.AddScoped<PrivilegeGuard>();
+        services.AddScoped<UserActivation>();
+        services.AddScoped<TwoFactorEnrolment>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddRazorPages(options =>
             {
                 options.Conventions.AuthorizeFolder("/Admin", AdminPolicies.Staff);
+                options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new TwoFactorEnrolmentFilter()));
                 // A page without selectors has no route: the removed Identity pages answer 404.
                 options.Conventions.AddAreaFolderRouteModelConvention("Identity", "/", model =>
                 {

@@ -24,4 +24,7 @@ public class AdminUser : IdentityUser
     public DateTime DateJoined { get; set; } = DateTime.UtcNow;
 
     public DateTime? LastLogin { get; set; }
+
+    /// <summary>Light, dark, or whatever the browser prefers; kept on the account so it follows the user.</summary>
+    public ColorTheme Theme { get; set; } = ColorTheme.Auto;
 }

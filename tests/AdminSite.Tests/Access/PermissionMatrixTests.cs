@@ -124,7 +124,7 @@ public sealed class PermissionMatrixTests
     }
 
     [Test]
-    public async Task Granting_a_permission_takes_effect_on_the_next_request()
+    public async Task Granting_a_permission_signs_the_user_out_and_applies_at_the_next_login()
     {
         await _site.CreateUserAsync(new("promoted"));
         using var client = await _site.SignedInAsync("promoted");
@@ -141,6 +141,9 @@ public sealed class PermissionMatrixTests
         });
         grant.StatusCode.Should().Be(HttpStatusCode.Redirect);
 
-        (await client.GetAsync("/admin/auth/group")).StatusCode.Should().Be(HttpStatusCode.OK);
+        // A change to what an account may do ends its sessions; the next login has the new permission.
+        SiteClient.RedirectPath(await client.GetAsync("/admin/auth/group")).Should().StartWith(SiteClient.LoginPath);
+        using var again = await _site.SignedInAsync("promoted");
+        (await again.GetAsync("/admin/auth/group")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

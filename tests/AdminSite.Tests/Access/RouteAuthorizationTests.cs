@@ -44,7 +44,7 @@ public sealed class RouteAuthorizationTests
             .Select(r => r.Template);
 
         identity.Should().BeEquivalentTo(
-            ["/Identity/Account/Login", "/Identity/Account/Logout", "/Identity/Account/Lockout", "/Identity/Account/AccessDenied"]);
+            ["/Identity/Account/Login", "/Identity/Account/LoginWith2fa", "/Identity/Account/Logout", "/Identity/Account/Lockout", "/Identity/Account/AccessDenied"]);
     }
 
     [TestCase("/Identity/Account/Register")]
@@ -54,7 +54,9 @@ public sealed class RouteAuthorizationTests
     [TestCase("/Identity/Account/ConfirmEmail")]
     [TestCase("/Identity/Account/ResendEmailConfirmation")]
     [TestCase("/Identity/Account/ExternalLogin")]
-    [TestCase("/Identity/Account/LoginWith2fa")]
+    [TestCase("/Identity/Account/LoginWithRecoveryCode")]
+    [TestCase("/Identity/Account/Manage/TwoFactorAuthentication")]
+    [TestCase("/Identity/Account/Manage/EnableAuthenticator")]
     [TestCase("/Identity/Account/Manage")]
     [TestCase("/Identity/Account/Manage/ChangePassword")]
     [TestCase("/Identity/Account/Manage/PersonalData")]
@@ -126,10 +128,13 @@ public sealed class RouteAuthorizationTests
     public async Task Public_routes_answer_without_signing_in()
     {
         using var anonymous = _site.CreateSiteClient();
-        foreach (var path in RouteInventory.Public.Where(p => p != "/"))
+        foreach (var path in RouteInventory.Public.Where(p => p is not ("/" or "/Identity/Account/LoginWith2fa")))
         {
             (await anonymous.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.OK, path);
         }
+
+        SiteClient.RedirectPath(await anonymous.GetAsync("/Identity/Account/LoginWith2fa"))
+            .Should().StartWith(SiteClient.LoginPath, "without a password first there is no code to ask for");
 
         var root = await anonymous.GetAsync("/");
         root.StatusCode.Should().Be(HttpStatusCode.Redirect);

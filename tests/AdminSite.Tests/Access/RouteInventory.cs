@@ -13,6 +13,7 @@ public static class RouteInventory
     {
         "/",
         "/Identity/Account/Login",
+        "/Identity/Account/LoginWith2fa",
         "/Identity/Account/Logout",
         "/Identity/Account/Lockout",
         "/Identity/Account/AccessDenied",

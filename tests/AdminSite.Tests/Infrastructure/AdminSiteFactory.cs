@@ -3,7 +3,9 @@ using AdminSite.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,11 +23,16 @@ public sealed class AdminSiteFactory : WebApplicationFactory<Program>
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("admin-site-tests-");
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _kestrel;
+    private readonly Action<IWebHostBuilder>? _configure;
 
-    public AdminSiteFactory(IDictionary<string, string?>? settings = null, bool kestrel = false)
+    /// <param name="settings">Configuration on top of the test defaults (it wins over them).</param>
+    /// <param name="kestrel">Listen on a real loopback port instead of the in-memory test server.</param>
+    /// <param name="configure">Last changes to the host, e.g. another content root.</param>
+    public AdminSiteFactory(IDictionary<string, string?>? settings = null, bool kestrel = false, Action<IWebHostBuilder>? configure = null)
     {
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         _kestrel = kestrel;
+        _configure = configure;
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -60,6 +67,8 @@ public sealed class AdminSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminUserName", AdminUserName);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test logs in from the same (absent) address; the throttle's own tests set a real limit.
+        builder.UseSetting("Security:LoginRateLimit:PermitLimit", "1000000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -69,11 +78,17 @@ public sealed class AdminSiteFactory : WebApplicationFactory<Program>
         {
             services.ConfigureDbContext<SqliteAdminDbContext>(options => options.AddInterceptors(Commands));
             services.ConfigureDbContext<PostgresAdminDbContext>(options => options.AddInterceptors(Commands));
+            // Hashes stay real PBKDF2 (the count is stored in each hash), just cheaper: tests sign in hundreds of times.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
         });
+        _configure?.Invoke(builder);
     }
 
     public SiteClient CreateSiteClient() =>
         new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    /// <summary>A client whose cookies live in <paramref name="cookies"/>: one browser talking to several sites (replicas).</summary>
+    public SiteClient CreateSiteClient(CookieContainer cookies) => new(CreateDefaultClient(new CookieContainerHandler(cookies)));
 
     /// <summary>A client talking to the Kestrel listener over a real loopback connection.</summary>
     public SiteClient CreateNetworkClient() =>

@@ -22,4 +22,30 @@ internal static class Report
         Console.WriteLine();
         Console.WriteLine(string.Format(culture, "Site RSS at the end: peak (VmHWM) {0:F1} MiB, current (VmRSS) {1:F1} MiB.", final.PeakMiB, final.CurrentMiB));
     }
+
+    public static void PrintExport(IReadOnlyList<ExportResult> exports)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        Console.WriteLine();
+        Console.WriteLine("Users CSV export (streamed), each size in a fresh site process:");
+        Console.WriteLine();
+        Console.WriteLine($"| {"users",8} | {"rows",8} | {"CSV MiB",8} | {"seconds",8} | {"RSS before MiB",14} | {"RSS peak MiB",12} | {"peak - before MiB",17} |");
+        Console.WriteLine($"|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 16)}|{new string('-', 14)}|{new string('-', 19)}|");
+        foreach (var e in exports)
+        {
+            Console.WriteLine(string.Format(culture,
+                "| {0,8} | {1,8} | {2,8:F1} | {3,8:F2} | {4,14:F1} | {5,12:F1} | {6,17:F1} |",
+                e.Users, e.Rows, e.Bytes / 1048576.0, e.Duration.TotalSeconds, e.Before.CurrentMiB, e.After.PeakMiB, e.After.PeakMiB - e.Before.CurrentMiB));
+        }
+
+        Console.WriteLine();
+        var small = exports[0];
+        foreach (var large in exports.Skip(1))
+        {
+            Console.WriteLine(string.Format(culture,
+                "Export peak RSS: {0:F1} MiB with {1:N0} users, {2:F1} MiB with {3:N0} users: ratio {4:F2}x for {5:N0}x the rows.",
+                small.After.PeakMiB, small.Users, large.After.PeakMiB, large.Users, large.After.PeakMiB / small.After.PeakMiB, large.Users / small.Users));
+            small = large;
+        }
+    }
 }

@@ -33,23 +33,26 @@ internal sealed partial class Site : IAsyncDisposable
         }
     }
 
-    public static async Task RunCommandAsync(WorkFolder work, params string[] command)
+    public static Task RunCommandAsync(WorkFolder work, params string[] command) => RunCommandOnAsync(work, work.DatabasePath, command);
+
+    /// <summary>A command against another database of the work folder (the export measurement's).</summary>
+    public static async Task RunCommandOnAsync(WorkFolder work, string databasePath, params string[] command)
     {
-        var code = await RunAsync("dotnet", [Path.Combine(work.SiteFolder, "AdminSite.dll"), .. command], Environment(work));
+        var code = await RunAsync("dotnet", [Path.Combine(work.SiteFolder, "AdminSite.dll"), .. command], Environment(databasePath));
         if (code != 0)
         {
             throw new InvalidOperationException($"AdminSite {string.Join(' ', command)} failed with exit code {code}.");
         }
     }
 
-    public static async Task<Site> StartAsync(WorkFolder work)
+    public static async Task<Site> StartAsync(WorkFolder work, string? databasePath = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.SiteFolder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(work.SiteFolder, "AdminSite.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        foreach (var (key, value) in Environment(work))
+        foreach (var (key, value) in Environment(databasePath ?? work.DatabasePath))
         {
             start.Environment[key] = value;
         }
@@ -158,11 +161,11 @@ internal sealed partial class Site : IAsyncDisposable
         throw new TimeoutException("The site was not ready within 60 seconds.");
     }
 
-    private static Dictionary<string, string> Environment(WorkFolder work) => new()
+    private static Dictionary<string, string> Environment(string databasePath) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Database__Provider"] = "Sqlite",
-        ["Database__SqlitePath"] = work.DatabasePath,
+        ["Database__SqlitePath"] = databasePath,
         ["Bootstrap__AdminUserName"] = AdminUserName,
         ["Bootstrap__AdminPassword"] = AdminPassword,
         ["Logging__LogLevel__Default"] = "Warning",

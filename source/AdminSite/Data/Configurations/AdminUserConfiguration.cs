@@ -15,5 +15,8 @@ internal sealed class AdminUserConfiguration : IEntityTypeConfiguration<AdminUse
         builder.Property(u => u.NormalizedEmail).HasMaxLength(AdminUser.EmailMaxLength);
         builder.Property(u => u.FirstName).HasMaxLength(AdminUser.NameMaxLength);
         builder.Property(u => u.LastName).HasMaxLength(AdminUser.NameMaxLength);
+
+        // Stored by name, so the column reads the same in both databases and survives reordering the enum.
+        builder.Property(u => u.Theme).HasConversion<string>().HasMaxLength(8).HasDefaultValue(ColorTheme.Auto).HasSentinel((ColorTheme)(-1));
     }
 }

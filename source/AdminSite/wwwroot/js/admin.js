@@ -1,6 +1,7 @@
 // Progressive enhancement only: every page works without this file.
 // 1. Changelist: "select all" checkbox and the "n of m selected" counter.
 // 2. Permission and group pickers: a <select multiple> becomes Django's two-list "available / chosen" widget.
+// 3. Theme switch: choosing a theme submits its form at once (without script, the "Apply" button does).
 (function () {
     "use strict";
 
@@ -134,8 +135,26 @@
         });
     }
 
+    function setUpThemeSwitch() {
+        var form = document.getElementById("theme-form");
+        if (!form) {
+            return;
+        }
+        var select = form.querySelector("select");
+        var apply = form.querySelector(".theme-apply");
+        if (apply) {
+            apply.hidden = true;
+        }
+        select.addEventListener("change", function () {
+            // Show the choice at once; the server stores it and renders every later page with it.
+            document.documentElement.setAttribute("data-theme", select.value);
+            form.submit();
+        });
+    }
+
     document.addEventListener("DOMContentLoaded", function () {
         setUpActions();
+        setUpThemeSwitch();
         Array.prototype.slice.call(document.querySelectorAll("select.selectfilter")).forEach(setUpSelectFilter);
     });
 }());

@@ -68,7 +68,7 @@ public sealed class AddModel(UserManager<AdminUser> users, AdminDbContext db, Au
             return Page();
         }
 
-        audit.Added(Access, AdminModel.User, user.Id, user.UserName);
+        audit.Added(Access, AdminModel.User, user.Id, user.UserName, FieldChange.Added(AuditValues.User(user, [], [])));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

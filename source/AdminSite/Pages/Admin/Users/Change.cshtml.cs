@@ -10,9 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.Users;
 
-/// <summary>Change (or, with view permission only, read) a user: Django's personal info, permissions and dates.</summary>
+/// <summary>
+/// Change (or, with view permission only, read) a user: Django's personal info, permissions and dates, behind
+/// the privilege guard. Superusers also find "sign out everywhere" and a two-factor reset here.
+/// </summary>
 [RequirePermission(Permissions.ViewUser, Permissions.ChangeUser)]
-public sealed class ChangeModel(UserManager<AdminUser> users, AdminDbContext db, AuditLog audit) : AdminPageModel
+public sealed class ChangeModel(
+    UserManager<AdminUser> users, SignInManager<AdminUser> signIn, AdminDbContext db, AuditLog audit, PrivilegeGuard guard, TwoFactorEnrolment twoFactor)
+    : AdminPageModel
 {
     [BindProperty]
     public ChangeInput Input { get; set; } = new();
@@ -21,7 +26,10 @@ public sealed class ChangeModel(UserManager<AdminUser> users, AdminDbContext db,
 
     public IReadOnlyList<(string Id, string Name)> AllGroups { get; private set; } = [];
 
-    public bool ReadOnly => !Access.Has(Permissions.ChangeUser);
+    /// <summary>Why the signed-in user may not change this one even with "change user" (the privilege guard), or null.</summary>
+    public string? Refusal { get; private set; }
+
+    public bool ReadOnly => !Access.Has(Permissions.ChangeUser) || Refusal is not null;
 
     public sealed class ChangeInput
     {
@@ -76,7 +84,7 @@ public sealed class ChangeModel(UserManager<AdminUser> users, AdminDbContext db,
         string id, [FromForm(Name = "_addanother")] string? addAnother, [FromForm(Name = "_continue")] string? keepEditing,
         CancellationToken cancellationToken)
     {
-        if (ReadOnly)
+        if (!Access.Has(Permissions.ChangeUser))
         {
             return Forbid();
         }
@@ -84,6 +92,12 @@ public sealed class ChangeModel(UserManager<AdminUser> users, AdminDbContext db,
         if (!await LoadAsync(id, cancellationToken))
         {
             return MissingObject(AdminModel.User, id);
+        }
+
+        if (Refusal is not null)
+        {
+            ModelState.AddModelError("", Refusal);
+            return Page();
         }
 
         var groupIds = AllGroups.Select(g => g.Id).ToHashSet();
@@ -104,14 +118,22 @@ public sealed class ChangeModel(UserManager<AdminUser> users, AdminDbContext db,
             return Page();
         }
 
-        var changed = new List<string>();
-        Track(changed, "Username", Subject.UserName, Input.UserName.Trim(), v => Subject.UserName = v);
-        Track(changed, "First name", Subject.FirstName, Input.FirstName?.Trim() ?? "", v => Subject.FirstName = v);
-        Track(changed, "Last name", Subject.LastName, Input.LastName?.Trim() ?? "", v => Subject.LastName = v);
-        Track(changed, "Email address", Subject.Email ?? "", Input.Email?.Trim() ?? "", v => Subject.Email = v.Length == 0 ? null : v);
-        Track(changed, "Active", Subject.IsActive, Input.IsActive, v => Subject.IsActive = v);
-        Track(changed, "Staff status", Subject.IsStaff, Input.IsStaff, v => Subject.IsStaff = v);
-        Track(changed, "Superuser status", Subject.IsSuperuser, Input.IsSuperuser, v => Subject.IsSuperuser = v);
+        await GuardPrivilegesAsync(id, chosenGroups, chosenPermissions, cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var before = await AuditValues.UserAsync(db, Subject, cancellationToken);
+        Subject.UserName = Input.UserName.Trim();
+        Subject.FirstName = Input.FirstName?.Trim() ?? "";
+        Subject.LastName = Input.LastName?.Trim() ?? "";
+        Subject.Email = Input.Email?.Trim() is { Length: > 0 } email ? email : null;
+        Subject.IsActive = Input.IsActive;
+        Subject.IsStaff = Input.IsStaff;
+        Subject.IsSuperuser = Input.IsSuperuser;
+        var chosenGroupNames = AllGroups.Where(g => chosenGroups.Contains(g.Id)).Select(g => g.Name);
+        var changes = FieldChange.Diff(before, AuditValues.User(Subject, chosenGroupNames, chosenPermissions));
 
         var errors = await IdentityErrors.ValidateAsync(users, Subject, password: null);
         if (errors.Count > 0)
@@ -120,28 +142,26 @@ public sealed class ChangeModel(UserManager<AdminUser> users, AdminDbContext db,
             return Page();
         }
 
+        // A change to what the user may do ends their other sessions: the next request signs them in afresh.
+        var privilegesChanged = changes.Any(c => AuditValues.PrivilegeFields.Contains(c.Field));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await users.UpdateAsync(Subject);
+        var result = privilegesChanged ? await users.UpdateSecurityStampAsync(Subject) : await users.UpdateAsync(Subject);
         if (!result.Succeeded)
         {
             IdentityErrors.AddTo(ModelState, result.Errors, "Input", "UserName");
             return Page();
         }
 
-        if (await SyncGroupsAsync(id, chosenGroups, cancellationToken))
-        {
-            changed.Add("Groups");
-        }
-
-        if (await SyncPermissionsAsync(id, chosenPermissions, cancellationToken))
-        {
-            changed.Add("User permissions");
-        }
-
+        await SyncGroupsAsync(id, chosenGroups, cancellationToken);
+        await SyncPermissionsAsync(id, chosenPermissions, cancellationToken);
         var name = Subject.UserName!;
-        audit.Changed(Access, AdminModel.User, id, name, changed);
+        audit.Changed(Access, AdminModel.User, id, name, changes);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (privilegesChanged && id == Access.UserId)
+        {
+            await signIn.RefreshSignInAsync(Subject);
+        }
 
         if (keepEditing is not null)
         {
@@ -159,6 +179,59 @@ public sealed class ChangeModel(UserManager<AdminUser> users, AdminDbContext db,
         return RedirectToPage("Index");
     }
 
+    /// <summary>A superuser's "sign out everywhere": a new security stamp ends every session of the user but this one.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!Access.IsSuperuser)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return MissingObject(AdminModel.User, id);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await users.UpdateSecurityStampAsync(Subject);
+        audit.Changed(Access, AdminModel.User, id, Subject.UserName!, [], "Signed out everywhere.");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var self = id == Access.UserId;
+        if (self)
+        {
+            await signIn.RefreshSignInAsync(Subject);
+        }
+
+        Success(self
+            ? "You were signed out of every other session."
+            : $"The user “{Subject.UserName}” was signed out of every session.");
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>A superuser removes a user's authenticator (a lost phone): they log in with a password again and re-enrol.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!Access.IsSuperuser)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return MissingObject(AdminModel.User, id);
+        }
+
+        await twoFactor.DisableAsync(Access, Subject, "Reset two-factor authentication.", cancellationToken);
+        if (id == Access.UserId)
+        {
+            await signIn.RefreshSignInAsync(Subject);
+        }
+
+        Success($"Two-factor authentication of “{Subject.UserName}” was reset; they log in with their password and set it up again.");
+        return RedirectToPage(new { id });
+    }
+
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id);
@@ -171,7 +244,42 @@ public sealed class ChangeModel(UserManager<AdminUser> users, AdminDbContext db,
         AllGroups = (await db.Roles.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken))
             .Select(g => (g.Id, g.Name ?? ""))
             .ToList();
+        if (Access.Has(Permissions.ChangeUser))
+        {
+            Refusal = await guard.CannotManageAsync(Access, user, cancellationToken);
+        }
+
         return true;
+    }
+
+    // Only superusers set superuser status; nobody adds a group or permission granting what they lack.
+    private async Task GuardPrivilegesAsync(string id, List<string> chosenGroups, List<string> chosenPermissions, CancellationToken cancellationToken)
+    {
+        if (!Access.IsSuperuser)
+        {
+            // The form shows a non-superuser the flag read-only: not posting it means "leave it".
+            if (!Request.Form.ContainsKey("Input.IsSuperuser"))
+            {
+                Input.IsSuperuser = Subject.IsSuperuser;
+            }
+            else if (Input.IsSuperuser != Subject.IsSuperuser)
+            {
+                ModelState.AddModelError("Input.IsSuperuser", PrivilegeGuard.SuperuserStatusMessage);
+            }
+        }
+
+        var currentGroups = await GroupIdsAsync(id, cancellationToken);
+        var addedGroups = chosenGroups.Except(currentGroups).ToList();
+        if (await guard.CannotGrantGroupsAsync(Access, addedGroups, cancellationToken) is { } groupReason)
+        {
+            ModelState.AddModelError("Input.Groups", groupReason);
+        }
+
+        var currentPermissions = await PermissionsAsync(id, cancellationToken);
+        if (PrivilegeGuard.CannotGrant(Access, chosenPermissions.Except(currentPermissions)) is { } permissionReason)
+        {
+            ModelState.AddModelError("Input.UserPermissions", permissionReason);
+        }
     }
 
     private Task<List<string>> GroupIdsAsync(string id, CancellationToken cancellationToken) =>
@@ -180,32 +288,18 @@ public sealed class ChangeModel(UserManager<AdminUser> users, AdminDbContext db,
     private Task<List<string>> PermissionsAsync(string id, CancellationToken cancellationToken) =>
         db.UserClaims.Where(c => c.UserId == id && c.ClaimType == Permissions.ClaimType).Select(c => c.ClaimValue!).ToListAsync(cancellationToken);
 
-    private async Task<bool> SyncGroupsAsync(string id, List<string> chosen, CancellationToken cancellationToken)
+    private async Task SyncGroupsAsync(string id, List<string> chosen, CancellationToken cancellationToken)
     {
         var current = await db.UserRoles.Where(ur => ur.UserId == id).ToListAsync(cancellationToken);
-        var removed = current.Where(ur => !chosen.Contains(ur.RoleId)).ToList();
-        var added = chosen.Where(g => current.All(ur => ur.RoleId != g)).ToList();
-        db.UserRoles.RemoveRange(removed);
-        db.UserRoles.AddRange(added.Select(g => new IdentityUserRole<string> { UserId = id, RoleId = g }));
-        return removed.Count + added.Count > 0;
+        db.UserRoles.RemoveRange(current.Where(ur => !chosen.Contains(ur.RoleId)));
+        db.UserRoles.AddRange(chosen.Where(g => current.All(ur => ur.RoleId != g)).Select(g => new IdentityUserRole<string> { UserId = id, RoleId = g }));
     }
 
-    private async Task<bool> SyncPermissionsAsync(string id, List<string> chosen, CancellationToken cancellationToken)
+    private async Task SyncPermissionsAsync(string id, List<string> chosen, CancellationToken cancellationToken)
     {
         var current = await db.UserClaims.Where(c => c.UserId == id && c.ClaimType == Permissions.ClaimType).ToListAsync(cancellationToken);
-        var removed = current.Where(c => !chosen.Contains(c.ClaimValue!)).ToList();
-        var added = chosen.Where(p => current.All(c => c.ClaimValue != p)).ToList();
-        db.UserClaims.RemoveRange(removed);
-        db.UserClaims.AddRange(added.Select(p => new IdentityUserClaim<string> { UserId = id, ClaimType = Permissions.ClaimType, ClaimValue = p }));
-        return removed.Count + added.Count > 0;
-    }
-
-    private static void Track<T>(List<string> changed, string label, T before, T after, Action<T> apply)
-    {
-        if (!EqualityComparer<T>.Default.Equals(before, after))
-        {
-            apply(after);
-            changed.Add(label);
-        }
+        db.UserClaims.RemoveRange(current.Where(c => !chosen.Contains(c.ClaimValue!)));
+        db.UserClaims.AddRange(chosen.Where(p => current.All(c => c.ClaimValue != p))
+            .Select(p => new IdentityUserClaim<string> { UserId = id, ClaimType = Permissions.ClaimType, ClaimValue = p }));
     }
 }

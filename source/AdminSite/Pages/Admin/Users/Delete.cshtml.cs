@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace AdminSite.Pages.Admin.Users;
 
 [RequirePermission(Permissions.DeleteUser)]
-public sealed class DeleteModel(UserManager<AdminUser> users, UserDeleter deleter) : AdminPageModel
+public sealed class DeleteModel(UserManager<AdminUser> users, UserDeleter deleter, PrivilegeGuard guard) : AdminPageModel
 {
     public AdminUser Subject { get; private set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string id)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(id) is not { } user)
         {
@@ -19,6 +19,12 @@ public sealed class DeleteModel(UserManager<AdminUser> users, UserDeleter delete
         }
 
         Subject = user;
+        if (await guard.CannotManageAsync(Access, user, cancellationToken) is { } reason)
+        {
+            Error(reason);
+            return RedirectToPage("Change", new { id });
+        }
+
         return Page();
     }
 
@@ -34,6 +40,12 @@ public sealed class DeleteModel(UserManager<AdminUser> users, UserDeleter delete
         {
             Error(UserDeleter.CannotDeleteSelf);
             return RedirectToPage();
+        }
+
+        if (await guard.CannotManageAsync(Access, user, cancellationToken) is { } reason)
+        {
+            Error(reason);
+            return RedirectToPage("Change", new { id });
         }
 
         await deleter.DeleteAsync(Access, [user], cancellationToken);

@@ -9,7 +9,7 @@ namespace AdminSite.Pages.Admin.Users;
 
 /// <summary>The "Delete selected users" action: a confirmation listing what goes, then one audit entry per user.</summary>
 [RequirePermission(Permissions.DeleteUser)]
-public sealed class DeleteSelectedModel(AdminDbContext db, UserDeleter deleter) : AdminPageModel
+public sealed class DeleteSelectedModel(AdminDbContext db, UserDeleter deleter, PrivilegeGuard guard) : AdminPageModel
 {
     public IReadOnlyList<AdminUser> Targets { get; private set; } = [];
 
@@ -37,6 +37,12 @@ public sealed class DeleteSelectedModel(AdminDbContext db, UserDeleter deleter) 
         if (Targets.Any(u => u.Id == Access.UserId))
         {
             Error(UserDeleter.CannotDeleteSelf + " No users were deleted.");
+            return RedirectToPage("Index");
+        }
+
+        if ((await guard.CannotManageAsync(Access, Targets, cancellationToken)).Values.FirstOrDefault() is { } reason)
+        {
+            Error(reason + " No users were deleted.");
             return RedirectToPage("Index");
         }
 

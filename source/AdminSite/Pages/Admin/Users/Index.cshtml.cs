@@ -1,8 +1,6 @@
-using System.Linq.Expressions;
 using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
-using AdminSite.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,15 +13,17 @@ namespace AdminSite.Pages.Admin.Users;
 [RequirePermission(Permissions.ViewUser, Permissions.ChangeUser)]
 public sealed class IndexModel(AdminDbContext db) : AdminPageModel
 {
-    public const string StaffFilter = "is_staff__exact";
-    public const string SuperuserFilter = "is_superuser__exact";
-    public const string ActiveFilter = "is_active__exact";
-    public const string GroupFilter = "groups__id__exact";
+    public const string StaffFilter = UserChangeList.StaffFilter;
+    public const string SuperuserFilter = UserChangeList.SuperuserFilter;
+    public const string ActiveFilter = UserChangeList.ActiveFilter;
+    public const string GroupFilter = UserChangeList.GroupFilter;
     public const string DeleteSelected = "delete_selected";
+    public const string ActivateSelected = "activate_selected";
+    public const string DeactivateSelected = "deactivate_selected";
 
-    public static readonly string[] FilterKeys = [StaffFilter, SuperuserFilter, ActiveFilter, GroupFilter];
+    public static readonly string[] FilterKeys = UserChangeList.FilterKeys;
 
-    public static readonly IReadOnlyList<string> Columns = ["Username", "Email address", "First name", "Last name", "Staff status"];
+    public static readonly IReadOnlyList<string> Columns = UserChangeList.Columns;
 
     public sealed record UserRow(string Id, string UserName, string? Email, string FirstName, string LastName, bool IsStaff);
 
@@ -41,23 +41,26 @@ public sealed class IndexModel(AdminDbContext db) : AdminPageModel
 
     public IReadOnlyList<(string? Value, string Label)> GroupChoices { get; private set; } = [];
 
+    /// <summary>Bulk actions this user may run, as (value, label) for the action menu.</summary>
+    public IReadOnlyList<(string Value, string Label)> Actions => Available(Access);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = new ChangeListQuery(Request.Query);
-        Sort = SortOrder.Parse(Query[ChangeListQuery.Order], Columns.Count);
+        Sort = UserChangeList.Sort(Query);
         IsFiltered = Query.IsFiltered(FilterKeys);
 
         var groups = await db.Roles.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
         GroupChoices = groups.Select(g => ((string?)g.Id, g.Name ?? "")).ToList();
 
-        var predicate = BuildPredicate();
+        var predicate = UserChangeList.Predicate(Query, db);
         Counts = await db.Users
             .GroupBy(_ => 1)
             .Select(g => new ResultCounts { Total = g.Count(), Matching = g.AsQueryable().Count(predicate) })
             .SingleOrDefaultAsync(cancellationToken) ?? new ResultCounts();
 
         Paginator = new Paginator(Counts.Matching, Query.PageNumber);
-        Rows = await Order(db.Users.AsNoTracking().Where(predicate))
+        Rows = await UserChangeList.Order(db.Users.AsNoTracking().Where(predicate), Sort)
             .Skip(Paginator.Skip)
             .Take(Paginator.PerPage)
             .Select(u => new UserRow(u.Id, u.UserName ?? "", u.Email, u.FirstName, u.LastName, u.IsStaff))
@@ -73,13 +76,20 @@ public sealed class IndexModel(AdminDbContext db) : AdminPageModel
             return Redirect(back);
         }
 
-        if (actionName != DeleteSelected)
+        var (page, permission) = actionName switch
+        {
+            DeleteSelected => ("DeleteSelected", Permissions.DeleteUser),
+            ActivateSelected => ("ActivateSelected", Permissions.ChangeUser),
+            DeactivateSelected => ("DeactivateSelected", Permissions.ChangeUser),
+            _ => (null, null),
+        };
+        if (page is null)
         {
             Warning("Unknown action.");
             return Redirect(back);
         }
 
-        if (!Access.Has(Permissions.DeleteUser))
+        if (!Access.Has(permission!))
         {
             return Forbid();
         }
@@ -90,70 +100,23 @@ public sealed class IndexModel(AdminDbContext db) : AdminPageModel
             return Redirect(back);
         }
 
-        return RedirectToPage("DeleteSelected", new { ids = selected });
+        return RedirectToPage(page, new { ids = selected });
     }
 
-    private Expression<Func<AdminUser, bool>> BuildPredicate()
+    public static IReadOnlyList<(string Value, string Label)> Available(AdminAccess access)
     {
-        Expression<Func<AdminUser, bool>> predicate = _ => true;
-        if (Flag(StaffFilter) is { } staff)
+        var actions = new List<(string, string)>();
+        if (access.Has(Permissions.DeleteUser))
         {
-            predicate = predicate.AndAlso(u => u.IsStaff == staff);
+            actions.Add((DeleteSelected, "Delete selected users"));
         }
 
-        if (Flag(SuperuserFilter) is { } superuser)
+        if (access.Has(Permissions.ChangeUser))
         {
-            predicate = predicate.AndAlso(u => u.IsSuperuser == superuser);
+            actions.Add((ActivateSelected, "Activate selected users"));
+            actions.Add((DeactivateSelected, "Deactivate selected users"));
         }
 
-        if (Flag(ActiveFilter) is { } active)
-        {
-            predicate = predicate.AndAlso(u => u.IsActive == active);
-        }
-
-        if (Query[GroupFilter] is { Length: > 0 } groupId)
-        {
-            predicate = predicate.AndAlso(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == groupId));
-        }
-
-        // Every term must match somewhere, as in Django, ignoring case (SQLite's upper() is made Unicode-aware
-        // by SqliteUnicodeFunctions). Contains becomes instr()/strpos(): % and _ are plain characters.
-        foreach (var term in Query.SearchTerms())
-        {
-            var upper = term.ToUpperInvariant();
-            predicate = predicate.AndAlso(u =>
-                u.NormalizedUserName!.Contains(upper)
-                || u.NormalizedEmail!.Contains(upper)
-                || u.FirstName.ToUpper().Contains(upper)
-                || u.LastName.ToUpper().Contains(upper));
-        }
-
-        return predicate;
-    }
-
-    private bool? Flag(string key) => Query[key] switch
-    {
-        "1" => true,
-        "0" => false,
-        _ => null,
-    };
-
-    private IQueryable<AdminUser> Order(IQueryable<AdminUser> users)
-    {
-        IOrderedQueryable<AdminUser>? ordered = null;
-        foreach (var (column, descending) in Sort.Columns)
-        {
-            ordered = column switch
-            {
-                1 => users.SortBy(ordered, u => u.UserName, descending),
-                2 => users.SortBy(ordered, u => u.Email, descending),
-                3 => users.SortBy(ordered, u => u.FirstName, descending),
-                4 => users.SortBy(ordered, u => u.LastName, descending),
-                _ => users.SortBy(ordered, u => u.IsStaff, descending),
-            };
-        }
-
-        // A unique tie-breaker keeps pages stable: no row shows twice or never.
-        return ordered!.ThenBy(u => u.Id);
+        return actions;
     }
 }

@@ -11,7 +11,8 @@ namespace AdminSite.Pages.Admin.Users;
 
 /// <summary>Django's admin "change password" form: set a user's password without knowing the old one.</summary>
 [RequirePermission(Permissions.ChangeUser)]
-public sealed class PasswordModel(UserManager<AdminUser> users, SignInManager<AdminUser> signIn, AdminDbContext db, AuditLog audit) : AdminPageModel
+public sealed class PasswordModel(UserManager<AdminUser> users, SignInManager<AdminUser> signIn, AdminDbContext db, AuditLog audit, PrivilegeGuard guard)
+    : AdminPageModel
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
@@ -31,7 +32,7 @@ public sealed class PasswordModel(UserManager<AdminUser> users, SignInManager<Ad
         public string Password2 { get; set; } = "";
     }
 
-    public async Task<IActionResult> OnGetAsync(string id)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(id) is not { } user)
         {
@@ -39,7 +40,7 @@ public sealed class PasswordModel(UserManager<AdminUser> users, SignInManager<Ad
         }
 
         Subject = user;
-        return Page();
+        return await RefusedAsync(cancellationToken) ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
@@ -50,6 +51,11 @@ public sealed class PasswordModel(UserManager<AdminUser> users, SignInManager<Ad
         }
 
         Subject = user;
+        if (await RefusedAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (ModelState.IsValid && Input.Password1 != Input.Password2)
         {
             ModelState.AddModelError("Input.Password2", "The two password fields didn’t match.");
@@ -81,5 +87,17 @@ public sealed class PasswordModel(UserManager<AdminUser> users, SignInManager<Ad
 
         Success("Password changed successfully.");
         return RedirectToPage("Change", new { id });
+    }
+
+    // Setting the password of an account more powerful than your own would make you that account.
+    private async Task<IActionResult?> RefusedAsync(CancellationToken cancellationToken)
+    {
+        if (await guard.CannotManageAsync(Access, Subject, cancellationToken) is not { } reason)
+        {
+            return null;
+        }
+
+        Error(reason);
+        return RedirectToPage("Change", new { id = Subject.Id });
     }
 }

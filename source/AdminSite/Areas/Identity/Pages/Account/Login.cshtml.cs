@@ -1,18 +1,21 @@
 using System.ComponentModel.DataAnnotations;
+using AdminSite.Hosting;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace AdminSite.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Identity's login, changed to Django's: by user name, staff only, lockout counted, and a return URL
-/// that can only lead back into this site.
+/// that can only lead back into this site. Accounts with two-factor authentication continue to the code.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, TimeProvider time) : PageModel
+[EnableRateLimiting(RateLimitingExtensions.LoginPolicy)]
+public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, PhantomLockout phantom, TimeProvider time) : PageModel
 {
     public const string InvalidLogin =
         "Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.";
@@ -39,20 +42,32 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
 
     public IActionResult OnGet(string? returnUrl = null)
     {
-        ReturnUrl = SafeReturnUrl(returnUrl);
+        ReturnUrl = SafeReturnUrl(Url, returnUrl);
         // Already signed in (and still staff): go where the user was heading.
         return User.Identity?.IsAuthenticated == true && returnUrl is not null ? LocalRedirect(ReturnUrl) : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null, CancellationToken cancellationToken = default)
     {
-        ReturnUrl = SafeReturnUrl(returnUrl);
+        ReturnUrl = SafeReturnUrl(Url, returnUrl);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await signInManager.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await users.FindByNameAsync(Input.UserName);
+        if (user is null || !await signInManager.CanSignInAsync(user))
+        {
+            // Unknown, inactive and non-staff names fail, and lock, exactly like a wrong password does.
+            return await phantom.FailAsync(Input.UserName, Input.Password, cancellationToken) ? RedirectToPage("./Lockout") : Invalid();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("./LoginWith2fa", new { returnUrl = ReturnUrl });
+        }
+
         if (result.IsLockedOut)
         {
             return RedirectToPage("./Lockout");
@@ -60,21 +75,27 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
 
         if (!result.Succeeded)
         {
-            // One message for a wrong password, an unknown, inactive or non-staff user: no account enumeration.
-            ModelState.AddModelError("", InvalidLogin);
-            return Page();
+            return Invalid();
         }
 
-        if (await users.FindByNameAsync(Input.UserName) is { } user)
-        {
-            user.LastLogin = time.GetUtcNow().UtcDateTime;
-            await users.UpdateAsync(user);
-        }
-
+        await RecordLoginAsync(users, user, time);
         return LocalRedirect(ReturnUrl);
     }
 
+    // One message for a wrong password, an unknown, inactive or non-staff user: no account enumeration.
+    private PageResult Invalid()
+    {
+        ModelState.AddModelError("", InvalidLogin);
+        return Page();
+    }
+
+    internal static async Task RecordLoginAsync(UserManager<AdminUser> users, AdminUser user, TimeProvider time)
+    {
+        user.LastLogin = time.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
+    }
+
     /// <summary>Only a path on this site; anything else (other hosts, //host, /\host) goes to the admin home.</summary>
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : DefaultReturnUrl;
+    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : DefaultReturnUrl;
 }

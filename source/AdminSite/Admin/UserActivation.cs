@@ -1,0 +1,38 @@
+using AdminSite.Audit;
+using AdminSite.Authorization;
+using AdminSite.Data;
+using AdminSite.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace AdminSite.Admin;
+
+/// <summary>The "activate / deactivate selected users" actions: one audit entry per user changed, all or nothing.</summary>
+public sealed class UserActivation(UserManager<AdminUser> users, AdminDbContext db, AuditLog audit)
+{
+    public const string CannotDeactivateSelf = "You cannot deactivate your own account while you are signed in with it.";
+
+    /// <summary>Sets <see cref="AdminUser.IsActive"/>; returns how many users it changed (the others already were).</summary>
+    public async Task<int> SetActiveAsync(AdminAccess actor, IReadOnlyList<AdminUser> targets, bool active, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changed = 0;
+        foreach (var user in targets.Where(u => u.IsActive != active))
+        {
+            user.IsActive = active;
+            // An inactive account is refused on its next request anyway; a new stamp also keeps those sessions
+            // dead if the account is activated again.
+            var result = await users.UpdateSecurityStampAsync(user);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Cannot change user '{user.UserName}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            }
+
+            audit.Changed(actor, AdminModel.User, user.Id, user.UserName!, [new FieldChange("Active", FieldChange.Flag(!active), FieldChange.Flag(active))]);
+            changed++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using AdminSite.Admin;
+using AdminSite.Hosting;
+using AdminSite.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace AdminSite.Areas.Identity.Pages.Account;
+
+/// <summary>
+/// The second step of logging in: a code from the authenticator app, or one of the recovery codes, in one
+/// field. Wrong codes count towards the account's lockout and the address's login rate limit.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimitingExtensions.LoginPolicy)]
+public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, TimeProvider time) : PageModel
+{
+    public const string InvalidCode = "That code is not valid. Enter the current code from your authenticator app, or an unused recovery code.";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string ReturnUrl { get; private set; } = LoginModel.DefaultReturnUrl;
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "This field is required.")]
+        [StringLength(32, ErrorMessage = "That code is too long.")]
+        public string Code { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync(string? returnUrl = null)
+    {
+        ReturnUrl = LoginModel.SafeReturnUrl(Url, returnUrl);
+        return await signInManager.GetTwoFactorAuthenticationUserAsync() is null ? Restart() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
+    {
+        ReturnUrl = LoginModel.SafeReturnUrl(Url, returnUrl);
+        var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return Restart();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var code = string.Concat(Input.Code.Where(c => !char.IsWhiteSpace(c)));
+        var usedRecoveryCode = !IsAuthenticatorCode(code);
+        var result = usedRecoveryCode
+            ? await signInManager.TwoFactorRecoveryCodeSignInAsync(code)
+            : await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        if (result.IsLockedOut)
+        {
+            return RedirectToPage("./Lockout");
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError("Input.Code", InvalidCode);
+            return Page();
+        }
+
+        await LoginModel.RecordLoginAsync(users, user, time);
+        if (usedRecoveryCode)
+        {
+            var left = await users.CountRecoveryCodesAsync(user);
+            TempData.AddMessage(MessageLevel.Warning,
+                $"You logged in with a recovery code; {left} {(left == 1 ? "is" : "are")} left. Each works only once: generate new ones if you are running low.");
+        }
+
+        return LocalRedirect(ReturnUrl);
+    }
+
+    /// <summary>Six digits come from the app; anything else can only be a recovery code.</summary>
+    internal static bool IsAuthenticatorCode(string code) => code.Length == 6 && code.All(char.IsAsciiDigit);
+
+    // No password step behind this request (or it is more than five minutes old): start again.
+    private RedirectToPageResult Restart() => RedirectToPage("./Login", new { returnUrl = ReturnUrl });
+}

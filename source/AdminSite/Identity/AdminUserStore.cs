@@ -1,0 +1,29 @@
+using System.Security.Cryptography;
+using System.Text;
+using AdminSite.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+
+namespace AdminSite.Identity;
+
+/// <summary>
+/// Identity's EF store, except that two-factor recovery codes are kept as SHA-256 hashes: they are shown
+/// once, and a copy of the database must not be a list of ways in. The codes are random (about 47 bits each),
+/// so an unsalted hash is enough; Identity compares what the user types after hashing it the same way.
+/// </summary>
+public sealed class AdminUserStore(AdminDbContext context, IdentityErrorDescriber? describer = null)
+    : UserStore<AdminUser, AdminGroup, AdminDbContext, string>(context, describer)
+{
+    public override Task ReplaceCodesAsync(AdminUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken) =>
+        base.ReplaceCodesAsync(user, recoveryCodes.Select(Hash), cancellationToken);
+
+    public override Task<bool> RedeemCodeAsync(AdminUser user, string code, CancellationToken cancellationToken) =>
+        base.RedeemCodeAsync(user, Hash(code), cancellationToken);
+
+    /// <summary>Codes read "ABCDE-12345"; spaces and case do not matter when typing one.</summary>
+    internal static string Hash(string code)
+    {
+        var normalized = string.Concat(code.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+    }
+}

@@ -1,0 +1,37 @@
+namespace AdminSite.Identity;
+
+/// <summary>The <c>Security</c> section: how hard logins are to guess and what superusers must have.</summary>
+public sealed class SecurityOptions
+{
+    public const string SectionName = "Security";
+
+    /// <summary>
+    /// Superusers must enrol an authenticator app before they can use the admin. Off by default, so a fresh
+    /// install's bootstrap superuser can sign in with a password alone and enrol first.
+    /// </summary>
+    public bool RequireTwoFactorForSuperusers { get; set; }
+
+    public LoginRateLimitOptions LoginRateLimit { get; set; } = new();
+
+    public LockoutSettings Lockout { get; set; } = new();
+}
+
+/// <summary>
+/// Login attempts (password or two-factor code) allowed per client address in a sliding window, whatever
+/// the account. An office behind one NAT address shares the budget, so it is generous for people and tight
+/// for scripts.
+/// </summary>
+public sealed class LoginRateLimitOptions
+{
+    public int PermitLimit { get; set; } = 10;
+
+    public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>Per account: this many failures in a row lock it for <see cref="Minutes"/> (Identity's lockout).</summary>
+public sealed class LockoutSettings
+{
+    public int MaxFailedAttempts { get; set; } = 5;
+
+    public int Minutes { get; set; } = 15;
+}

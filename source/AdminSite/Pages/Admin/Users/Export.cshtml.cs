@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using AdminSite.Admin;
+using AdminSite.Authorization;
+using AdminSite.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminSite.Pages.Admin.Users;
+
+/// <summary>
+/// The users changelist as CSV, with its current search, filters and order, every page of it. Streamed: the
+/// rows go from the database reader to the response one by one, untracked, so 100,000 users take no more
+/// memory than 1,000 (the benchmark measures it).
+/// </summary>
+[RequirePermission(Permissions.ViewUser, Permissions.ChangeUser)]
+public sealed class ExportModel(AdminDbContext db, TimeProvider time) : AdminPageModel
+{
+    public static readonly IReadOnlyList<string> Header =
+        ["Username", "Email address", "First name", "Last name", "Staff status", "Superuser status", "Active", "Date joined", "Last login"];
+
+    private sealed record Row(
+        string? UserName, string? Email, string FirstName, string LastName, bool IsStaff, bool IsSuperuser, bool IsActive, DateTime DateJoined, DateTime? LastLogin);
+
+    public IActionResult OnGet()
+    {
+        var query = new ChangeListQuery(Request.Query);
+        var rows = UserChangeList.Order(db.Users.AsNoTracking().Where(UserChangeList.Predicate(query, db)), UserChangeList.Sort(query))
+            .Select(u => new Row(u.UserName, u.Email, u.FirstName, u.LastName, u.IsStaff, u.IsSuperuser, u.IsActive, u.DateJoined, u.LastLogin));
+        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        return new CsvResult($"users-{stamp}.csv", Header, CellsAsync(rows));
+    }
+
+    private static async IAsyncEnumerable<string?[]> CellsAsync(IQueryable<Row> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var u in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return
+            [
+                u.UserName, u.Email, u.FirstName, u.LastName, Yes(u.IsStaff), Yes(u.IsSuperuser), Yes(u.IsActive),
+                Timestamp(u.DateJoined), u.LastLogin is { } last ? Timestamp(last) : null,
+            ];
+        }
+    }
+
+    private static string Yes(bool value) => value ? "Yes" : "No";
+
+    private static string Timestamp(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
