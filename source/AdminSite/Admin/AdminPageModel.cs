@@ -10,6 +10,9 @@ namespace AdminSite.Admin;
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public abstract class AdminPageModel : PageModel
 {
+    /// <summary>Django's error for a submitted choice that the form never offered.</summary>
+    protected const string InvalidChoice = "Select a valid choice. That choice is not one of the available choices.";
+
     public AdminAccess Access { get; private set; } = AdminAccess.Nobody;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -29,6 +32,29 @@ public abstract class AdminPageModel : PageModel
     {
         Warning($"{Capitalize(model.VerboseName)} with ID “{id}” doesn’t exist. Perhaps it was deleted?");
         return RedirectToPage("/Admin/Index");
+    }
+
+    /// <summary>
+    /// Where Django's change form goes after a save, by the button that was pressed: "Save and continue
+    /// editing" (<paramref name="keepEditing"/>), "Save and add another" (<paramref name="addAnother"/>) or "Save".
+    /// </summary>
+    protected IActionResult ChangeSaved(AdminModel model, string id, string name, string? keepEditing, string? addAnother)
+    {
+        var saved = $"The {model.VerboseName} “{name}” was changed successfully.";
+        if (keepEditing is not null)
+        {
+            Success($"{saved} You may edit it again below.");
+            return RedirectToPage(new { id });
+        }
+
+        if (addAnother is not null)
+        {
+            Success($"{saved} You may add another {model.VerboseName} below.");
+            return RedirectToPage(model.AddPage);
+        }
+
+        Success(saved);
+        return RedirectToPage(model.ChangeListPage);
     }
 
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

@@ -72,11 +72,7 @@ public sealed class GroupStore(RoleManager<AdminGroup> roles, AdminDbContext db,
             var values = AuditValues.Group(group.Name ?? "", await PermissionsOfAsync(group.Id, cancellationToken));
 
             // Memberships and the group's permissions cascade; users themselves stay.
-            var result = await roles.DeleteAsync(group);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException($"Cannot delete group '{group.Name}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
-            }
+            (await roles.DeleteAsync(group)).ThrowIfFailed($"Cannot delete group '{group.Name}'");
 
             audit.Deleted(actor, AdminModel.Group, group.Id, group.Name ?? group.Id, FieldChange.Deleted(values));
         }

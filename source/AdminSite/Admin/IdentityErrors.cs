@@ -26,6 +26,15 @@ internal static class IdentityErrors
         return errors.DistinctBy(e => e.Description).ToList();
     }
 
+    /// <summary>For a write inside a bulk transaction: throwing rolls the whole batch back, so it is all or nothing.</summary>
+    public static void ThrowIfFailed(this IdentityResult result, string cannot)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"{cannot}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
     /// <summary>Puts each error next to the field it is about.</summary>
     public static void AddTo(ModelStateDictionary modelState, IEnumerable<IdentityError> errors, string prefix, string passwordField)
     {

@@ -32,11 +32,3 @@ internal static class QueryableExtensions
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
-
-/// <summary>What a changelist shows next to the search box: Django's "X results (Y total)".</summary>
-public sealed class ResultCounts
-{
-    public int Matching { get; init; }
-
-    public int Total { get; init; }
-}

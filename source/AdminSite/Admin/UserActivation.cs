@@ -21,11 +21,7 @@ public sealed class UserActivation(UserManager<AdminUser> users, AdminDbContext 
             user.IsActive = active;
             // An inactive account is refused on its next request anyway; a new stamp also keeps those sessions
             // dead if the account is activated again.
-            var result = await users.UpdateSecurityStampAsync(user);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException($"Cannot change user '{user.UserName}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
-            }
+            (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed($"Cannot change user '{user.UserName}'");
 
             audit.Changed(actor, AdminModel.User, user.Id, user.UserName!, [new FieldChange("Active", FieldChange.Flag(!active), FieldChange.Flag(active))]);
             changed++;

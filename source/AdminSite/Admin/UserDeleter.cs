@@ -20,11 +20,7 @@ public sealed class UserDeleter(UserManager<AdminUser> users, AdminDbContext db,
             var values = await AuditValues.UserAsync(db, user, cancellationToken);
 
             // Identity removes memberships, claims, logins and tokens with the user; the audit log has no key to it.
-            var result = await users.DeleteAsync(user);
-            if (!result.Succeeded)
-            {
-                throw new InvalidOperationException($"Cannot delete user '{user.UserName}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
-            }
+            (await users.DeleteAsync(user)).ThrowIfFailed($"Cannot delete user '{user.UserName}'");
 
             audit.Deleted(actor, AdminModel.User, user.Id, user.UserName ?? user.Id, FieldChange.Deleted(values));
         }

@@ -4,23 +4,15 @@ using AdminSite.Tests.Infrastructure;
 namespace AdminSite.Tests.Access;
 
 [TestFixture]
-public sealed class AntiforgeryTests
+public sealed class AntiforgeryTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _site = new AdminSiteFactory();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
-
     [Test]
     public async Task Every_POST_without_a_token_is_rejected_even_for_a_superuser()
     {
-        var victim = await _site.CreateUserAsync(new("victim"));
-        var group = await _site.CreateGroupAsync("victims");
-        using var admin = await _site.SignedInAdminAsync();
-        var routes = RouteInventory.All(_site).Where(r => !r.IsStaticFile && r.Template != "/").ToList();
+        var victim = await Site.CreateUserAsync(new("victim"));
+        var group = await Site.CreateGroupAsync("victims");
+        using var admin = await Site.SignedInAdminAsync();
+        var routes = RouteInventory.All(Site).Where(r => !r.IsStaticFile && r.Template != "/").ToList();
         routes.Should().HaveCountGreaterThan(15);
 
         foreach (var route in routes)
@@ -30,16 +22,15 @@ public sealed class AntiforgeryTests
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"POST {url} without an antiforgery token must be rejected");
         }
 
-        (await _site.FindUserAsync("victim")).Should().NotBeNull("no POST may have deleted anything");
+        (await Site.FindUserAsync("victim")).Should().NotBeNull("no POST may have deleted anything");
     }
 
     [Test]
     public async Task A_token_from_another_session_is_rejected()
     {
-        await _site.CreateUserAsync(new("mallory", Superuser: true));
-        using var attacker = await _site.SignedInAsync("mallory");
+        using var attacker = await SignedInAsNewAsync(new("mallory", Superuser: true));
         var foreignToken = await attacker.TokenAsync("/admin/password_change");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         using var response = await admin.Http.PostAsync("/admin/auth/group/add", new FormUrlEncodedContent(
         [
@@ -53,7 +44,7 @@ public sealed class AntiforgeryTests
     [Test]
     public async Task Logging_in_needs_a_token_too()
     {
-        using var client = _site.CreateSiteClient();
+        using var client = Site.CreateSiteClient();
         using var response = await client.PostWithoutTokenAsync(SiteClient.LoginPath,
             [new("Input.UserName", AdminSiteFactory.AdminUserName), new("Input.Password", AdminSiteFactory.AdminPassword)]);
 

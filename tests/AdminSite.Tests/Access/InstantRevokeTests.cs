@@ -10,22 +10,14 @@ namespace AdminSite.Tests.Access;
 /// checked on every request), while the session that made the change carries on.
 /// </summary>
 [TestFixture]
-public sealed class InstantRevokeTests
+public sealed class InstantRevokeTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _site = new AdminSiteFactory();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
-
     [Test]
     public async Task An_administrator_setting_the_password_signs_the_user_out()
     {
-        var user = await _site.CreateUserAsync(new("reset.me"));
+        var user = await Site.CreateUserAsync(new("reset.me"));
         using var victim = await SignedInAndWorkingAsync("reset.me");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         using var change = await admin.PostFormAsync($"/admin/auth/user/{user.Id}/password", new()
         {
@@ -41,9 +33,9 @@ public sealed class InstantRevokeTests
     [Test]
     public async Task Deactivating_on_the_user_form_signs_the_user_out()
     {
-        var user = await _site.CreateUserAsync(new("deactivate.me"));
+        var user = await Site.CreateUserAsync(new("deactivate.me"));
         using var victim = await SignedInAndWorkingAsync("deactivate.me");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         (await admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", Form("deactivate.me", active: false))).Dispose();
 
@@ -53,10 +45,10 @@ public sealed class InstantRevokeTests
     [Test]
     public async Task Changing_the_groups_signs_the_user_out()
     {
-        var user = await _site.CreateUserAsync(new("regroup.me"));
-        var group = await _site.CreateGroupAsync("revoke-viewers", Permissions.ViewUser);
+        var user = await Site.CreateUserAsync(new("regroup.me"));
+        var group = await Site.CreateGroupAsync("revoke-viewers", Permissions.ViewUser);
         using var victim = await SignedInAndWorkingAsync("regroup.me");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         (await admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", Form("regroup.me", groups: [group.Id]))).Dispose();
 
@@ -66,9 +58,9 @@ public sealed class InstantRevokeTests
     [Test]
     public async Task Changing_the_user_permissions_signs_the_user_out()
     {
-        var user = await _site.CreateUserAsync(new("repermit.me", Permissions: [Permissions.ViewGroup]));
+        var user = await Site.CreateUserAsync(new("repermit.me", Permissions: [Permissions.ViewGroup]));
         using var victim = await SignedInAndWorkingAsync("repermit.me");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         (await admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", Form("repermit.me"))).Dispose();
 
@@ -78,25 +70,25 @@ public sealed class InstantRevokeTests
     [Test]
     public async Task Editing_only_a_name_leaves_the_sessions_alone()
     {
-        var user = await _site.CreateUserAsync(new("rename.me"));
+        var user = await Site.CreateUserAsync(new("rename.me"));
         using var session = await SignedInAndWorkingAsync("rename.me");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         (await admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", Form("rename.me", firstName: "Renata"))).Dispose();
 
-        (await _site.FindUserAsync("rename.me"))!.FirstName.Should().Be("Renata");
+        (await Site.FindUserAsync("rename.me"))!.FirstName.Should().Be("Renata");
         (await session.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK, "a name is not a privilege");
     }
 
     [Test]
     public async Task Changing_a_group_permissions_signs_its_members_out_and_no_one_else()
     {
-        var group = await _site.CreateGroupAsync("revoke-editors", Permissions.ViewUser);
-        await _site.CreateUserAsync(new("member.one", Groups: ["revoke-editors"]));
-        await _site.CreateUserAsync(new("outsider"));
+        var group = await Site.CreateGroupAsync("revoke-editors", Permissions.ViewUser);
+        await Site.CreateUserAsync(new("member.one", Groups: ["revoke-editors"]));
+        await Site.CreateUserAsync(new("outsider"));
         using var member = await SignedInAndWorkingAsync("member.one");
         using var outsider = await SignedInAndWorkingAsync("outsider");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         using var change = await admin.PostFormAsync($"/admin/auth/group/{group.Id}/change", new() { ["Input.Name"] = "revoke-editors" });
 
@@ -108,10 +100,10 @@ public sealed class InstantRevokeTests
     [Test]
     public async Task A_member_changing_their_own_group_keeps_their_session()
     {
-        var group = await _site.CreateGroupAsync("self-editors", Permissions.ViewGroup, Permissions.ChangeGroup);
-        await _site.CreateUserAsync(new("self.editor", Groups: ["self-editors"]));
+        var group = await Site.CreateGroupAsync("self-editors", Permissions.ViewGroup, Permissions.ChangeGroup);
+        await Site.CreateUserAsync(new("self.editor", Groups: ["self-editors"]));
         using var self = await SignedInAndWorkingAsync("self.editor");
-        using var other = await _site.SignedInAsync("self.editor");
+        using var other = await Site.SignedInAsync("self.editor");
 
         using var change = await self.PostFormAsync($"/admin/auth/group/{group.Id}/change", new()
         {
@@ -127,10 +119,10 @@ public sealed class InstantRevokeTests
     [Test]
     public async Task Deleting_a_group_signs_its_members_out()
     {
-        var group = await _site.CreateGroupAsync("doomed-group", Permissions.ViewUser);
-        await _site.CreateUserAsync(new("doomed.member", Groups: ["doomed-group"]));
+        var group = await Site.CreateGroupAsync("doomed-group", Permissions.ViewUser);
+        await Site.CreateUserAsync(new("doomed.member", Groups: ["doomed-group"]));
         using var member = await SignedInAndWorkingAsync("doomed.member");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         (await admin.PostFormAsync($"/admin/auth/group/{group.Id}/delete", new() { ["post"] = "yes" })).Dispose();
 
@@ -140,10 +132,10 @@ public sealed class InstantRevokeTests
     [Test]
     public async Task Sign_out_everywhere_ends_every_session_of_the_user_and_is_audited()
     {
-        var user = await _site.CreateUserAsync(new("everywhere"));
+        var user = await Site.CreateUserAsync(new("everywhere"));
         using var laptop = await SignedInAndWorkingAsync("everywhere");
         using var phone = await SignedInAndWorkingAsync("everywhere");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
         var page = $"/admin/auth/user/{user.Id}/change";
         (await admin.GetHtmlAsync(page)).Should().Contain("Sign out everywhere");
 
@@ -153,15 +145,15 @@ public sealed class InstantRevokeTests
         Html.Messages(await admin.GetHtmlAsync(page)).Should().Contain("The user “everywhere” was signed out of every session.");
         await ShouldBeSignedOutAsync(laptop);
         await ShouldBeSignedOutAsync(phone);
-        await _site.CreateSiteClient().LogInAsync("everywhere", TestData.Password);
-        var entry = await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync(e => e.ObjectId == user.Id));
+        await Site.CreateSiteClient().LogInAsync("everywhere", TestData.Password);
+        var entry = await Site.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync(e => e.ObjectId == user.Id));
         (entry.ActorUserName, entry.Message).Should().Be((AdminSiteFactory.AdminUserName, "Signed out everywhere."));
     }
 
     [Test]
     public async Task Signing_yourself_out_everywhere_keeps_the_current_session()
     {
-        var me = await _site.CreateUserAsync(new("careful.root", Superuser: true));
+        var me = await Site.CreateUserAsync(new("careful.root", Superuser: true));
         using var here = await SignedInAndWorkingAsync("careful.root");
         using var elsewhere = await SignedInAndWorkingAsync("careful.root");
         var page = $"/admin/auth/user/{me.Id}/change";
@@ -175,10 +167,10 @@ public sealed class InstantRevokeTests
     [Test]
     public async Task Only_superusers_can_sign_others_out_everywhere()
     {
-        var user = await _site.CreateUserAsync(new("not.yours"));
-        await _site.CreateUserAsync(new("manager", Permissions: [Permissions.ViewUser, Permissions.ChangeUser]));
+        var user = await Site.CreateUserAsync(new("not.yours"));
+        await Site.CreateUserAsync(new("manager", Permissions: [Permissions.ViewUser, Permissions.ChangeUser]));
         using var victim = await SignedInAndWorkingAsync("not.yours");
-        using var manager = await _site.SignedInAsync("manager");
+        using var manager = await Site.SignedInAsync("manager");
         var page = $"/admin/auth/user/{user.Id}/change";
 
         (await manager.GetHtmlAsync(page)).Should().NotContain("Sign out everywhere");
@@ -191,7 +183,7 @@ public sealed class InstantRevokeTests
     [Test]
     public async Task Enrolling_two_factor_signs_out_the_other_sessions()
     {
-        await _site.CreateUserAsync(new("enrol.elsewhere"));
+        await Site.CreateUserAsync(new("enrol.elsewhere"));
         using var enrolling = await SignedInAndWorkingAsync("enrol.elsewhere");
         using var older = await SignedInAndWorkingAsync("enrol.elsewhere");
         var key = Authenticator.KeyFrom(await enrolling.GetHtmlAsync("/admin/two_factor/setup"));
@@ -204,7 +196,7 @@ public sealed class InstantRevokeTests
 
     private async Task<SiteClient> SignedInAndWorkingAsync(string userName)
     {
-        var client = await _site.SignedInAsync(userName);
+        var client = await Site.SignedInAsync(userName);
         (await client.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK, $"{userName} starts signed in");
         return client;
     }

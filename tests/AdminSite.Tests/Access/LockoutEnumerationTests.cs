@@ -6,27 +6,19 @@ namespace AdminSite.Tests.Access;
 
 /// <summary>"Locked out" appears after the same number of failures whether or not the account exists.</summary>
 [TestFixture]
-public sealed class LockoutEnumerationTests
+public sealed class LockoutEnumerationTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _site = new AdminSiteFactory();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
-
     [TestCase("ghost.user", false)]
     [TestCase("retired.user", true)]
     public async Task An_unknown_or_inactive_name_locks_exactly_like_a_real_account(string userName, bool exists)
     {
         if (exists)
         {
-            await _site.CreateUserAsync(new(userName, Active: false));
+            await Site.CreateUserAsync(new(userName, Active: false));
         }
 
-        await _site.CreateUserAsync(new($"real.{userName}"));
-        using var client = _site.CreateSiteClient();
+        await Site.CreateUserAsync(new($"real.{userName}"));
+        using var client = Site.CreateSiteClient();
 
         var phantom = await FailFiveTimesAsync(client, userName);
         var real = await FailFiveTimesAsync(client, $"real.{userName}");
@@ -41,7 +33,7 @@ public sealed class LockoutEnumerationTests
     [Test]
     public async Task The_lockout_page_speaks_of_the_username_not_of_an_account()
     {
-        using var client = _site.CreateSiteClient();
+        using var client = Site.CreateSiteClient();
 
         var html = Html.Text(await client.GetHtmlAsync("/Identity/Account/Lockout"));
 
@@ -52,10 +44,10 @@ public sealed class LockoutEnumerationTests
     [Test]
     public async Task Failures_of_unknown_names_are_stored_as_hashes_only()
     {
-        using var client = _site.CreateSiteClient();
+        using var client = Site.CreateSiteClient();
         (await client.TryLogInAsync("typed.by.a.stranger", "secret-guess")).Dispose();
 
-        var rows = await _site.WithDbAsync(db => db.LoginFailures.AsNoTracking().ToListAsync());
+        var rows = await Site.WithDbAsync(db => db.LoginFailures.AsNoTracking().ToListAsync());
 
         rows.Should().NotBeEmpty();
         rows.Should().OnlyContain(r => r.Key.Length == 64 && !r.Key.Contains("STRANGER", StringComparison.OrdinalIgnoreCase));

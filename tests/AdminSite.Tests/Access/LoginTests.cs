@@ -5,32 +5,24 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminSite.Tests.Access;
 
 [TestFixture]
-public sealed class LoginTests
+public sealed class LoginTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _site = new AdminSiteFactory();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
-
     [Test]
     public async Task The_bootstrap_superuser_logs_in_and_sees_the_dashboard()
     {
-        using var client = await _site.SignedInAdminAsync();
+        using var client = await Site.SignedInAdminAsync();
 
         var html = await client.GetHtmlAsync("/admin/");
 
         html.Should().Contain("Site administration").And.Contain("Welcome, <strong>admin</strong>");
-        (await _site.FindUserAsync("admin"))!.LastLogin.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
+        (await Site.FindUserAsync("admin"))!.LastLogin.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
     }
 
     [Test]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
-        await _site.CreateUserAsync(new("locky"));
-        using var client = _site.CreateSiteClient();
+        await Site.CreateUserAsync(new("locky"));
+        using var client = Site.CreateSiteClient();
 
         for (var attempt = 1; attempt <= 4; attempt++)
         {
@@ -44,14 +36,14 @@ public sealed class LoginTests
 
         using var right = await client.TryLogInAsync("locky", TestData.Password);
         SiteClient.RedirectPath(right).Should().StartWith("/Identity/Account/Lockout", "a locked account stays locked");
-        (await _site.FindUserAsync("locky"))!.LockoutEnd.Should().BeAfter(DateTimeOffset.UtcNow.AddMinutes(10));
+        (await Site.FindUserAsync("locky"))!.LockoutEnd.Should().BeAfter(DateTimeOffset.UtcNow.AddMinutes(10));
     }
 
     [Test]
     public async Task A_success_before_the_fifth_failure_resets_the_count()
     {
-        await _site.CreateUserAsync(new("forgetful"));
-        using var client = _site.CreateSiteClient();
+        await Site.CreateUserAsync(new("forgetful"));
+        using var client = Site.CreateSiteClient();
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             (await client.TryLogInAsync("forgetful", "nope")).Dispose();
@@ -59,14 +51,14 @@ public sealed class LoginTests
 
         await client.LogInAsync("forgetful", TestData.Password);
 
-        (await _site.FindUserAsync("forgetful"))!.AccessFailedCount.Should().Be(0);
+        (await Site.FindUserAsync("forgetful"))!.AccessFailedCount.Should().Be(0);
     }
 
     [Test]
     public async Task Inactive_users_are_rejected_with_the_same_message_as_a_wrong_password()
     {
-        await _site.CreateUserAsync(new("sleeper", Active: false));
-        using var client = _site.CreateSiteClient();
+        await Site.CreateUserAsync(new("sleeper", Active: false));
+        using var client = Site.CreateSiteClient();
 
         using var inactive = await client.TryLogInAsync("sleeper", TestData.Password);
         using var unknown = await client.TryLogInAsync("nobody-at-all", TestData.Password);
@@ -80,10 +72,9 @@ public sealed class LoginTests
     [Test]
     public async Task Deactivating_a_signed_in_user_ends_their_session_on_the_next_request()
     {
-        await _site.CreateUserAsync(new("leaver", Superuser: true));
-        using var client = await _site.SignedInAsync("leaver");
+        using var client = await SignedInAsNewAsync(new("leaver", Superuser: true));
 
-        await _site.WithDbAsync(async db =>
+        await Site.WithDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.UserName == "leaver");
             user.IsActive = false;
@@ -97,9 +88,8 @@ public sealed class LoginTests
     [Test]
     public async Task Changing_the_password_elsewhere_signs_out_other_sessions()
     {
-        await _site.CreateUserAsync(new("twosessions", Superuser: true));
-        using var first = await _site.SignedInAsync("twosessions");
-        using var second = await _site.SignedInAsync("twosessions");
+        using var first = await SignedInAsNewAsync(new("twosessions", Superuser: true));
+        using var second = await Site.SignedInAsync("twosessions");
 
         using var change = await first.PostFormAsync("/admin/password_change", new()
         {
@@ -111,14 +101,13 @@ public sealed class LoginTests
         change.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await first.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK, "the session that changed it stays signed in");
         SiteClient.RedirectPath(await second.GetAsync("/admin/")).Should().StartWith(SiteClient.LoginPath);
-        await _site.CreateSiteClient().LogInAsync("twosessions", "An0ther-Long-Phrase");
+        await Site.CreateSiteClient().LogInAsync("twosessions", "An0ther-Long-Phrase");
     }
 
     [Test]
     public async Task Own_password_change_reports_a_wrong_old_password_and_validator_errors()
     {
-        await _site.CreateUserAsync(new("careful"));
-        using var client = await _site.SignedInAsync("careful");
+        using var client = await SignedInAsNewAsync(new("careful"));
 
         using var wrongOld = await client.PostFormAsync("/admin/password_change", new()
         {
@@ -143,7 +132,7 @@ public sealed class LoginTests
     [TestCase("javascript:alert(1)")]
     public async Task Return_urls_off_the_site_are_replaced_by_the_admin_home(string returnUrl)
     {
-        using var client = _site.CreateSiteClient();
+        using var client = Site.CreateSiteClient();
 
         using var response = await client.TryLogInAsync(AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword, returnUrl);
 
@@ -154,7 +143,7 @@ public sealed class LoginTests
     [Test]
     public async Task A_local_return_url_is_followed()
     {
-        using var client = _site.CreateSiteClient();
+        using var client = Site.CreateSiteClient();
 
         using var response = await client.TryLogInAsync(AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword, "/admin/auth/group?q=x");
 
@@ -164,7 +153,7 @@ public sealed class LoginTests
     [Test]
     public async Task Logging_out_takes_a_POST_and_a_GET_does_not_sign_out()
     {
-        using var client = await _site.SignedInAdminAsync();
+        using var client = await Site.SignedInAdminAsync();
 
         (await client.GetAsync("/Identity/Account/Logout")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK, "a GET (a link, an image) must not sign anyone out");

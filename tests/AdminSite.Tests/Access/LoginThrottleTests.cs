@@ -5,30 +5,23 @@ namespace AdminSite.Tests.Access;
 
 /// <summary>The per-address login rate limit: what the load balancer says the client is, counted across accounts.</summary>
 [TestFixture]
-public sealed class LoginThrottleTests
+public sealed class LoginThrottleTests : SiteFixture
 {
     private const int Limit = 3;
 
-    private AdminSiteFactory _site = null!;
+    protected override AdminSiteFactory CreateSite() => new(new Dictionary<string, string?>
+    {
+        ["Security:LoginRateLimit:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Security:LoginRateLimit:WindowSeconds"] = "600",
+    });
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _site = new AdminSiteFactory(new Dictionary<string, string?>
-        {
-            ["Security:LoginRateLimit:PermitLimit"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Security:LoginRateLimit:WindowSeconds"] = "600",
-        });
-        await _site.CreateUserAsync(new("real.person"));
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
+    public async Task SeedAsync() => await Site.CreateUserAsync(new("real.person"));
 
     [Test]
     public async Task After_the_limit_an_address_is_refused_with_the_same_answer_for_real_and_unknown_accounts()
     {
-        using var client = _site.CreateSiteClient();
+        using var client = Site.CreateSiteClient();
         for (var attempt = 1; attempt <= Limit; attempt++)
         {
             using var allowed = await LogInFromAsync(client, "198.51.100.1", $"nobody-{attempt}", "wrong");
@@ -51,7 +44,7 @@ public sealed class LoginThrottleTests
     [Test]
     public async Task Addresses_are_counted_separately_and_reading_the_form_is_free()
     {
-        using var client = _site.CreateSiteClient();
+        using var client = Site.CreateSiteClient();
         for (var attempt = 0; attempt < Limit; attempt++)
         {
             (await LogInFromAsync(client, "198.51.100.2", "nobody", "wrong")).Dispose();
@@ -70,9 +63,9 @@ public sealed class LoginThrottleTests
     [Test]
     public async Task The_two_factor_step_counts_against_the_same_budget()
     {
-        await _site.CreateUserAsync(new("guarded.person"));
-        var key = await _site.EnrolAsync("guarded.person");
-        using var client = _site.CreateSiteClient();
+        await Site.CreateUserAsync(new("guarded.person"));
+        var key = await Site.EnrolAsync("guarded.person");
+        using var client = Site.CreateSiteClient();
         using var password = await LogInFromAsync(client, "198.51.100.4", "guarded.person", TestData.Password);
         var step = SiteClient.RedirectPath(password);
         step.Should().StartWith("/Identity/Account/LoginWith2fa");
@@ -134,11 +127,7 @@ public sealed class LoginThrottleOverNetworkTests
 
         async Task<HttpStatusCode> AttemptAsync(string? forwardedFor)
         {
-            var token = await client.TokenAsync(SiteClient.LoginPath);
-            using var request = new HttpRequestMessage(HttpMethod.Post, SiteClient.LoginPath)
-            {
-                Content = new FormUrlEncodedContent([new("Input.UserName", "x"), new("Input.Password", "y"), new("__RequestVerificationToken", token)]),
-            };
+            using var request = await client.LoginRequestAsync("x", "y");
             if (forwardedFor is not null)
             {
                 request.Headers.Add("X-Forwarded-For", forwardedFor);

@@ -6,29 +6,24 @@ namespace AdminSite.Tests.Access;
 
 /// <summary>Who may do what: Django's view / change / add / delete permissions, granted directly or through a group.</summary>
 [TestFixture]
-public sealed class PermissionMatrixTests
+public sealed class PermissionMatrixTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
     private string _targetId = null!;
     private string _groupId = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _site = new AdminSiteFactory();
-        _targetId = (await _site.CreateUserAsync(new("target", Staff: false, FirstName: "Tess"))).Id;
-        _groupId = (await _site.CreateGroupAsync("support", Permissions.ViewGroup)).Id;
-        await _site.CreateGroupAsync("user-editors", Permissions.ViewUser, Permissions.ChangeUser);
-        await _site.CreateUserAsync(new("nobody"));
-        await _site.CreateUserAsync(new("viewer", Permissions: [Permissions.ViewUser]));
-        await _site.CreateUserAsync(new("changer", Groups: ["user-editors"]));
-        await _site.CreateUserAsync(new("adder", Permissions: [Permissions.AddUser]));
-        await _site.CreateUserAsync(new("deleter", Permissions: [Permissions.ViewUser, Permissions.DeleteUser]));
-        await _site.CreateUserAsync(new("root", Superuser: true));
+        _targetId = (await Site.CreateUserAsync(new("target", Staff: false, FirstName: "Tess"))).Id;
+        _groupId = (await Site.CreateGroupAsync("support", Permissions.ViewGroup)).Id;
+        await Site.CreateGroupAsync("user-editors", Permissions.ViewUser, Permissions.ChangeUser);
+        await Site.CreateUserAsync(new("nobody"));
+        await Site.CreateUserAsync(new("viewer", Permissions: [Permissions.ViewUser]));
+        await Site.CreateUserAsync(new("changer", Groups: ["user-editors"]));
+        await Site.CreateUserAsync(new("adder", Permissions: [Permissions.AddUser]));
+        await Site.CreateUserAsync(new("deleter", Permissions: [Permissions.ViewUser, Permissions.DeleteUser]));
+        await Site.CreateUserAsync(new("root", Superuser: true));
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
 
     private string UserUrl(string page) => $"/admin/auth/user/{_targetId}/{page}";
 
@@ -60,7 +55,7 @@ public sealed class PermissionMatrixTests
     [TestCase("root", "/admin/auth/group/add", 200)]
     public async Task Each_page_is_allowed_only_with_its_permission(string userName, string page, int expected)
     {
-        using var client = await _site.SignedInAsync(userName);
+        using var client = await Site.SignedInAsync(userName);
         var url = page.StartsWith('/') ? page : UserUrl(page);
 
         using var response = await client.GetAsync(url);
@@ -75,7 +70,7 @@ public sealed class PermissionMatrixTests
     [Test]
     public async Task A_view_only_user_gets_a_read_only_form_and_cannot_save()
     {
-        using var client = await _site.SignedInAsync("viewer");
+        using var client = await Site.SignedInAsync("viewer");
 
         var html = await client.GetHtmlAsync(UserUrl("change"));
         html.Should().Contain("View user").And.Contain("<div class=\"readonly\">target</div>");
@@ -83,14 +78,14 @@ public sealed class PermissionMatrixTests
 
         using var post = await client.PostFormAsync(UserUrl("change"), new() { ["Input.UserName"] = "hijacked", ["Input.FirstName"] = "Mallory" });
         SiteClient.RedirectPath(post).Should().StartWith(SiteClient.AccessDeniedPath);
-        (await _site.FindUserAsync("hijacked")).Should().BeNull();
-        (await _site.FindUserAsync("target"))!.FirstName.Should().NotBe("Mallory");
+        (await Site.FindUserAsync("hijacked")).Should().BeNull();
+        (await Site.FindUserAsync("target"))!.FirstName.Should().NotBe("Mallory");
     }
 
     [Test]
     public async Task A_user_with_change_permission_from_a_group_can_save_but_not_bulk_delete()
     {
-        using var client = await _site.SignedInAsync("changer");
+        using var client = await Site.SignedInAsync("changer");
 
         using var save = await client.PostFormAsync(UserUrl("change"), new()
         {
@@ -99,7 +94,7 @@ public sealed class PermissionMatrixTests
             ["Input.IsActive"] = "true",
         });
         save.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await _site.FindUserAsync("target"))!.FirstName.Should().Be("Tessa");
+        (await Site.FindUserAsync("target"))!.FirstName.Should().Be("Tessa");
 
         var list = await client.GetHtmlAsync("/admin/auth/user");
         list.Should().NotContain("Delete selected users", "the action is offered only with delete permission");
@@ -112,9 +107,9 @@ public sealed class PermissionMatrixTests
     [Test]
     public async Task The_dashboard_lists_only_what_the_user_may_see()
     {
-        using var viewer = await _site.SignedInAsync("viewer");
-        using var nobody = await _site.SignedInAsync("nobody");
-        using var root = await _site.SignedInAsync("root");
+        using var viewer = await Site.SignedInAsync("viewer");
+        using var nobody = await Site.SignedInAsync("nobody");
+        using var root = await Site.SignedInAsync("root");
 
         var viewerHtml = await viewer.GetHtmlAsync("/admin/");
         viewerHtml.Should().Contain("model-user").And.NotContain("model-group").And.Contain("class=\"viewlink\"").And.NotContain("class=\"addlink\"");
@@ -126,12 +121,11 @@ public sealed class PermissionMatrixTests
     [Test]
     public async Task Granting_a_permission_signs_the_user_out_and_applies_at_the_next_login()
     {
-        await _site.CreateUserAsync(new("promoted"));
-        using var client = await _site.SignedInAsync("promoted");
+        using var client = await SignedInAsNewAsync(new("promoted"));
         SiteClient.RedirectPath(await client.GetAsync("/admin/auth/group")).Should().StartWith(SiteClient.AccessDeniedPath);
 
-        using var root = await _site.SignedInAsync("root");
-        var promoted = (await _site.FindUserAsync("promoted"))!;
+        using var root = await Site.SignedInAsync("root");
+        var promoted = (await Site.FindUserAsync("promoted"))!;
         using var grant = await root.PostFormAsync($"/admin/auth/user/{promoted.Id}/change", new()
         {
             ["Input.UserName"] = "promoted",
@@ -143,7 +137,7 @@ public sealed class PermissionMatrixTests
 
         // A change to what an account may do ends its sessions; the next login has the new permission.
         SiteClient.RedirectPath(await client.GetAsync("/admin/auth/group")).Should().StartWith(SiteClient.LoginPath);
-        using var again = await _site.SignedInAsync("promoted");
+        using var again = await Site.SignedInAsync("promoted");
         (await again.GetAsync("/admin/auth/group")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

@@ -10,55 +10,50 @@ namespace AdminSite.Tests.Access;
 /// themselves (or anyone) a permission they lack, or reach a superuser account, is refused and changes nothing.
 /// </summary>
 [TestFixture]
-public sealed class PrivilegeGuardTests
+public sealed class PrivilegeGuardTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
     private string _powerfulGroupId = null!;
     private string _modestGroupId = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _site = new AdminSiteFactory();
-        _powerfulGroupId = (await _site.CreateGroupAsync("powerful", Permissions.DeleteUser, Permissions.ViewUser)).Id;
-        _modestGroupId = (await _site.CreateGroupAsync("modest", Permissions.ViewUser)).Id;
+        _powerfulGroupId = (await Site.CreateGroupAsync("powerful", Permissions.DeleteUser, Permissions.ViewUser)).Id;
+        _modestGroupId = (await Site.CreateGroupAsync("modest", Permissions.ViewUser)).Id;
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
 
     [Test]
     public async Task A_user_manager_cannot_make_themselves_superuser()
     {
         var me = await ManagerAsync("climber");
-        using var client = await _site.SignedInAsync("climber");
+        using var client = await Site.SignedInAsync("climber");
 
         (await client.GetHtmlAsync(Change(me))).Should().NotContain("name=\"Input.IsSuperuser\"", "the flag is shown read-only");
         using var post = await client.PostFormAsync(Change(me), Form("climber", superuser: true));
 
         post.StatusCode.Should().Be(HttpStatusCode.OK);
         Html.Text(await post.Content.ReadAsStringAsync()).Should().Contain(PrivilegeGuard.SuperuserStatusMessage);
-        (await _site.FindUserAsync("climber"))!.IsSuperuser.Should().BeFalse();
+        (await Site.FindUserAsync("climber"))!.IsSuperuser.Should().BeFalse();
     }
 
     [Test]
     public async Task A_user_manager_cannot_make_someone_else_superuser_either()
     {
         await ManagerAsync("kingmaker");
-        var friend = await _site.CreateUserAsync(new("friend"));
-        using var client = await _site.SignedInAsync("kingmaker");
+        var friend = await Site.CreateUserAsync(new("friend"));
+        using var client = await Site.SignedInAsync("kingmaker");
 
         using var post = await client.PostFormAsync(Change(friend), Form("friend", superuser: true));
 
         Html.Text(await post.Content.ReadAsStringAsync()).Should().Contain(PrivilegeGuard.SuperuserStatusMessage);
-        (await _site.FindUserAsync("friend"))!.IsSuperuser.Should().BeFalse();
+        (await Site.FindUserAsync("friend"))!.IsSuperuser.Should().BeFalse();
     }
 
     [Test]
     public async Task A_user_manager_cannot_grant_themselves_a_permission_they_lack()
     {
         var me = await ManagerAsync("greedy");
-        using var client = await _site.SignedInAsync("greedy");
+        using var client = await Site.SignedInAsync("greedy");
 
         using var post = await client.PostFormAsync(Change(me), Form("greedy"),
             extra: [new("Input.UserPermissions", Permissions.ViewUser), new("Input.UserPermissions", Permissions.ChangeUser), new("Input.UserPermissions", Permissions.DeleteUser)]);
@@ -71,7 +66,7 @@ public sealed class PrivilegeGuardTests
     public async Task A_user_manager_cannot_join_a_group_that_grants_more()
     {
         var me = await ManagerAsync("joiner");
-        using var client = await _site.SignedInAsync("joiner");
+        using var client = await Site.SignedInAsync("joiner");
 
         using var post = await client.PostFormAsync(Change(me), Form("joiner", groups: [_powerfulGroupId]), extra: OwnPermissions);
 
@@ -83,8 +78,8 @@ public sealed class PrivilegeGuardTests
     public async Task A_user_manager_can_grant_what_they_hold()
     {
         await ManagerAsync("fair");
-        var colleague = await _site.CreateUserAsync(new("colleague"));
-        using var client = await _site.SignedInAsync("fair");
+        var colleague = await Site.CreateUserAsync(new("colleague"));
+        using var client = await Site.SignedInAsync("fair");
 
         using var post = await client.PostFormAsync(Change(colleague), Form("colleague", groups: [_modestGroupId]),
             extra: [new("Input.UserPermissions", Permissions.ChangeUser)]);
@@ -98,8 +93,8 @@ public sealed class PrivilegeGuardTests
     public async Task Nobody_but_a_superuser_may_change_a_superuser_set_their_password_or_delete_them()
     {
         await ManagerAsync("underling", Permissions.DeleteUser);
-        var root = await _site.CreateUserAsync(new("the.root", Superuser: true));
-        using var client = await _site.SignedInAsync("underling");
+        var root = await Site.CreateUserAsync(new("the.root", Superuser: true));
+        using var client = await Site.SignedInAsync("underling");
 
         var page = await client.GetHtmlAsync(Change(root));
         page.Should().Contain("Only superusers can change the superuser “the.root”").And.NotContain("name=\"_save\"");
@@ -113,17 +108,17 @@ public sealed class PrivilegeGuardTests
         SiteClient.RedirectPath(password).Should().Be(Change(root));
         SiteClient.RedirectPath(passwordPage).Should().Be(Change(root));
         SiteClient.RedirectPath(delete).Should().Be(Change(root));
-        var after = (await _site.FindUserAsync("the.root"))!;
+        var after = (await Site.FindUserAsync("the.root"))!;
         (after.IsSuperuser, after.FirstName).Should().Be((true, ""));
-        await _site.CreateSiteClient().LogInAsync("the.root", TestData.Password);
+        await Site.CreateSiteClient().LogInAsync("the.root", TestData.Password);
     }
 
     [Test]
     public async Task Nobody_changes_a_user_holding_permissions_they_lack()
     {
         await ManagerAsync("junior");
-        var senior = await _site.CreateUserAsync(new("senior", Groups: ["powerful"]));
-        using var client = await _site.SignedInAsync("junior");
+        var senior = await Site.CreateUserAsync(new("senior", Groups: ["powerful"]));
+        using var client = await Site.SignedInAsync("junior");
 
         using var edit = await client.PostFormAsync(Change(senior), Form("senior", firstName: "Changed"));
         using var password = await client.PostFormAsync($"/admin/auth/user/{senior.Id}/password",
@@ -131,17 +126,17 @@ public sealed class PrivilegeGuardTests
 
         Html.Text(await edit.Content.ReadAsStringAsync()).Should().Contain("You cannot change “senior”: they have permissions you do not have (auth | user | Can delete user).");
         SiteClient.RedirectPath(password).Should().Be(Change(senior));
-        (await _site.FindUserAsync("senior"))!.FirstName.Should().BeEmpty();
-        await _site.CreateSiteClient().LogInAsync("senior", TestData.Password);
+        (await Site.FindUserAsync("senior"))!.FirstName.Should().BeEmpty();
+        await Site.CreateSiteClient().LogInAsync("senior", TestData.Password);
     }
 
     [Test]
     public async Task Bulk_activate_and_deactivate_refuse_users_beyond_the_actor_and_change_none()
     {
         await ManagerAsync("bulk.junior");
-        var peer = await _site.CreateUserAsync(new("bulk.peer", Active: false));
-        var boss = await _site.CreateUserAsync(new("bulk.boss", Superuser: true, Active: false));
-        using var client = await _site.SignedInAsync("bulk.junior");
+        var peer = await Site.CreateUserAsync(new("bulk.peer", Active: false));
+        var boss = await Site.CreateUserAsync(new("bulk.boss", Superuser: true, Active: false));
+        using var client = await Site.SignedInAsync("bulk.junior");
 
         foreach (var action in new[] { "activate_selected", "deactivate_selected" })
         {
@@ -153,17 +148,16 @@ public sealed class PrivilegeGuardTests
             Html.Messages(await client.GetHtmlAsync("/admin/auth/user")).Should().ContainMatch("Only superusers can change the superuser “bulk.boss”.*No users were changed.");
         }
 
-        (await _site.FindUserAsync("bulk.peer"))!.IsActive.Should().BeFalse("all or nothing");
-        (await _site.FindUserAsync("bulk.boss"))!.IsActive.Should().BeFalse();
+        (await Site.FindUserAsync("bulk.peer"))!.IsActive.Should().BeFalse("all or nothing");
+        (await Site.FindUserAsync("bulk.boss"))!.IsActive.Should().BeFalse();
     }
 
     [Test]
     public async Task A_group_editor_cannot_add_a_permission_they_lack_to_any_group_even_their_own()
     {
-        await _site.CreateGroupAsync("editors-of-groups", Permissions.ViewGroup, Permissions.ChangeGroup, Permissions.AddGroup);
-        var own = await _site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "editors-of-groups"));
-        await _site.CreateUserAsync(new("group.editor", Groups: ["editors-of-groups"]));
-        using var client = await _site.SignedInAsync("group.editor");
+        await Site.CreateGroupAsync("editors-of-groups", Permissions.ViewGroup, Permissions.ChangeGroup, Permissions.AddGroup);
+        var own = await Site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "editors-of-groups"));
+        using var client = await SignedInAsNewAsync(new("group.editor", Groups: ["editors-of-groups"]));
 
         using var change = await client.PostFormAsync($"/admin/auth/group/{own.Id}/change", new() { ["Input.Name"] = "editors-of-groups" },
             extra: [new("Input.Permissions", Permissions.ViewGroup), new("Input.Permissions", Permissions.ChangeGroup), new("Input.Permissions", Permissions.AddGroup),
@@ -172,28 +166,26 @@ public sealed class PrivilegeGuardTests
 
         Html.Text(await change.Content.ReadAsStringAsync()).Should().Contain("You cannot grant permissions you do not have yourself: auth | user | Can delete user.");
         Html.Text(await add.Content.ReadAsStringAsync()).Should().Contain("auth | user | Can change user");
-        (await _site.WithDbAsync(db => db.RoleClaims.CountAsync(c => c.RoleId == own.Id))).Should().Be(3);
-        (await _site.WithDbAsync(db => db.Roles.AnyAsync(g => g.Name == "backdoor"))).Should().BeFalse();
+        (await Site.WithDbAsync(db => db.RoleClaims.CountAsync(c => c.RoleId == own.Id))).Should().Be(3);
+        (await Site.WithDbAsync(db => db.Roles.AnyAsync(g => g.Name == "backdoor"))).Should().BeFalse();
     }
 
     [Test]
     public async Task A_group_editor_may_add_what_they_hold_and_remove_anything()
     {
-        var group = await _site.CreateGroupAsync("reshaped", Permissions.DeleteGroup);
-        await _site.CreateUserAsync(new("reshaper", Permissions: [Permissions.ViewGroup, Permissions.ChangeGroup]));
-        using var client = await _site.SignedInAsync("reshaper");
+        var group = await Site.CreateGroupAsync("reshaped", Permissions.DeleteGroup);
+        using var client = await SignedInAsNewAsync(new("reshaper", Permissions: [Permissions.ViewGroup, Permissions.ChangeGroup]));
 
         using var change = await client.PostFormAsync($"/admin/auth/group/{group.Id}/change", new() { ["Input.Name"] = "reshaped", ["Input.Permissions"] = Permissions.ViewGroup });
 
         change.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await _site.WithDbAsync(db => db.RoleClaims.Where(c => c.RoleId == group.Id).Select(c => c.ClaimValue).ToListAsync())).Should().Equal(Permissions.ViewGroup);
+        (await Site.WithDbAsync(db => db.RoleClaims.Where(c => c.RoleId == group.Id).Select(c => c.ClaimValue).ToListAsync())).Should().Equal(Permissions.ViewGroup);
     }
 
     [Test]
     public async Task The_add_form_creates_no_superuser_whatever_is_posted()
     {
-        await _site.CreateUserAsync(new("creator", Permissions: [Permissions.AddUser]));
-        using var client = await _site.SignedInAsync("creator");
+        using var client = await SignedInAsNewAsync(new("creator", Permissions: [Permissions.AddUser]));
 
         using var add = await client.PostFormAsync("/admin/auth/user/add", new()
         {
@@ -205,21 +197,21 @@ public sealed class PrivilegeGuardTests
         });
 
         add.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var created = (await _site.FindUserAsync("sneaky.root"))!;
+        var created = (await Site.FindUserAsync("sneaky.root"))!;
         (created.IsSuperuser, created.IsStaff).Should().Be((false, false));
     }
 
     [Test]
     public async Task A_superuser_may_grant_and_revoke_anything()
     {
-        var target = await _site.CreateUserAsync(new("promotable"));
-        using var root = await _site.SignedInAdminAsync();
+        var target = await Site.CreateUserAsync(new("promotable"));
+        using var root = await Site.SignedInAdminAsync();
 
         using var post = await root.PostFormAsync(Change(target), Form("promotable", superuser: true, groups: [_powerfulGroupId]),
             extra: [new("Input.UserPermissions", Permissions.DeleteGroup)]);
 
         post.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await _site.FindUserAsync("promotable"))!.IsSuperuser.Should().BeTrue();
+        (await Site.FindUserAsync("promotable"))!.IsSuperuser.Should().BeTrue();
         (await GroupsOfAsync("promotable")).Should().Equal("powerful");
     }
 
@@ -227,7 +219,7 @@ public sealed class PrivilegeGuardTests
         [new("Input.UserPermissions", Permissions.ViewUser), new("Input.UserPermissions", Permissions.ChangeUser)];
 
     private async Task<AdminSite.Identity.AdminUser> ManagerAsync(string userName, params string[] more) =>
-        await _site.CreateUserAsync(new(userName, Permissions: [Permissions.ViewUser, Permissions.ChangeUser, .. more]));
+        await Site.CreateUserAsync(new(userName, Permissions: [Permissions.ViewUser, Permissions.ChangeUser, .. more]));
 
     private static string Change(AdminSite.Identity.AdminUser user) => $"/admin/auth/user/{user.Id}/change";
 
@@ -252,10 +244,10 @@ public sealed class PrivilegeGuardTests
         return form;
     }
 
-    private Task<List<string>> PermissionsOfAsync(string userName) => _site.WithDbAsync(db => db.UserClaims
+    private Task<List<string>> PermissionsOfAsync(string userName) => Site.WithDbAsync(db => db.UserClaims
         .Where(c => db.Users.Any(u => u.Id == c.UserId && u.UserName == userName)).Select(c => c.ClaimValue!).ToListAsync());
 
-    private Task<List<string>> GroupsOfAsync(string userName) => _site.WithDbAsync(db => db.UserRoles
+    private Task<List<string>> GroupsOfAsync(string userName) => Site.WithDbAsync(db => db.UserRoles
         .Where(ur => db.Users.Any(u => u.Id == ur.UserId && u.UserName == userName))
         .Select(ur => db.Roles.Single(g => g.Id == ur.RoleId).Name!).ToListAsync());
 }

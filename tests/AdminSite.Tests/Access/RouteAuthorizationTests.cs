@@ -4,27 +4,22 @@ using AdminSite.Tests.Infrastructure;
 namespace AdminSite.Tests.Access;
 
 [TestFixture]
-public sealed class RouteAuthorizationTests
+public sealed class RouteAuthorizationTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
     private string _userId = null!;
     private string _groupId = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _site = new AdminSiteFactory();
-        _groupId = (await _site.CreateGroupAsync("editors")).Id;
-        _userId = (await _site.CreateUserAsync(new("target", Staff: false))).Id;
+        _groupId = (await Site.CreateGroupAsync("editors")).Id;
+        _userId = (await Site.CreateUserAsync(new("target", Staff: false))).Id;
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
 
     [Test]
     public void The_inventory_finds_every_admin_page()
     {
-        var templates = RouteInventory.Protected(_site).Select(r => r.Template).ToList();
+        var templates = RouteInventory.Protected(Site).Select(r => r.Template).ToList();
 
         templates.Should().Contain(
         [
@@ -39,7 +34,7 @@ public sealed class RouteAuthorizationTests
     [Test]
     public void Only_the_kept_identity_pages_have_routes()
     {
-        var identity = RouteInventory.All(_site)
+        var identity = RouteInventory.All(Site)
             .Where(r => !r.IsStaticFile && r.Template.StartsWith("/Identity", StringComparison.OrdinalIgnoreCase))
             .Select(r => r.Template);
 
@@ -63,8 +58,8 @@ public sealed class RouteAuthorizationTests
     [TestCase("/Identity/Account/Manage/DeletePersonalData")]
     public async Task Self_service_identity_pages_are_gone(string path)
     {
-        using var anonymous = _site.CreateSiteClient();
-        using var admin = await _site.SignedInAdminAsync();
+        using var anonymous = Site.CreateSiteClient();
+        using var admin = await Site.SignedInAdminAsync();
 
         (await anonymous.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await admin.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -75,8 +70,8 @@ public sealed class RouteAuthorizationTests
     [Test]
     public async Task Every_protected_route_sends_anonymous_users_to_the_login_page()
     {
-        using var anonymous = _site.CreateSiteClient();
-        foreach (var route in RouteInventory.Protected(_site))
+        using var anonymous = Site.CreateSiteClient();
+        foreach (var route in RouteInventory.Protected(Site))
         {
             var url = RouteInventory.Url(route.Template, _userId, _groupId);
             foreach (var response in new[] { await anonymous.GetAsync(url), await anonymous.PostWithoutTokenAsync(url) })
@@ -90,19 +85,18 @@ public sealed class RouteAuthorizationTests
     [Test]
     public async Task Every_protected_route_denies_a_signed_in_user_who_is_no_longer_staff()
     {
-        await _site.CreateUserAsync(new("demoted", Superuser: true));
-        using var client = await _site.SignedInAsync("demoted");
+        using var client = await SignedInAsNewAsync(new("demoted", Superuser: true));
         (await client.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK, "the user starts as staff");
 
         // Staff status is taken away while the session cookie is still valid.
-        await _site.WithDbAsync(async db =>
+        await Site.WithDbAsync(async db =>
         {
             var user = db.Users.Single(u => u.UserName == "demoted");
             user.IsStaff = false;
             await db.SaveChangesAsync();
         });
 
-        foreach (var route in RouteInventory.Protected(_site))
+        foreach (var route in RouteInventory.Protected(Site))
         {
             var url = RouteInventory.Url(route.Template, _userId, _groupId);
             var response = await client.GetAsync(url);
@@ -114,8 +108,8 @@ public sealed class RouteAuthorizationTests
     [Test]
     public async Task A_non_staff_user_cannot_log_in()
     {
-        await _site.CreateUserAsync(new("customer", Staff: false));
-        using var client = _site.CreateSiteClient();
+        await Site.CreateUserAsync(new("customer", Staff: false));
+        using var client = Site.CreateSiteClient();
 
         using var response = await client.TryLogInAsync("customer", TestData.Password);
 
@@ -127,7 +121,7 @@ public sealed class RouteAuthorizationTests
     [Test]
     public async Task Public_routes_answer_without_signing_in()
     {
-        using var anonymous = _site.CreateSiteClient();
+        using var anonymous = Site.CreateSiteClient();
         foreach (var path in RouteInventory.Public.Where(p => p is not ("/" or "/Identity/Account/LoginWith2fa")))
         {
             (await anonymous.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.OK, path);

@@ -7,15 +7,12 @@ namespace AdminSite.Tests.Admin;
 
 /// <summary>The audit browser: superusers only, filtered by actor, object type, action and dates, paginated, exportable.</summary>
 [TestFixture]
-public sealed class AuditBrowserTests
+public sealed class AuditBrowserTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _site = new AdminSiteFactory();
-        await _site.WithDbAsync(async db =>
+        await Site.WithDbAsync(async db =>
         {
             var day = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
             for (var i = 0; i < 130; i++)
@@ -36,16 +33,13 @@ public sealed class AuditBrowserTests
 
             await db.SaveChangesAsync();
         });
-        await _site.CreateUserAsync(new("almighty", Permissions: [.. Permissions.All.Select(p => p.Codename)]));
+        await Site.CreateUserAsync(new("almighty", Permissions: [.. Permissions.All.Select(p => p.Codename)]));
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
 
     [Test]
     public async Task Only_superusers_may_browse_or_export_it_not_even_staff_with_every_permission()
     {
-        using var almighty = await _site.SignedInAsync("almighty");
+        using var almighty = await Site.SignedInAsync("almighty");
 
         foreach (var path in new[] { "/admin/audit", "/admin/audit/export" })
         {
@@ -53,14 +47,14 @@ public sealed class AuditBrowserTests
         }
 
         (await almighty.GetHtmlAsync("/admin/")).Should().NotContain("/admin/audit");
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
         (await admin.GetHtmlAsync("/admin/")).Should().Contain("href=\"/admin/audit\"");
     }
 
     [Test]
     public async Task Entries_list_newest_first_100_a_page()
     {
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         var first = Html.Text(await admin.GetHtmlAsync("/admin/audit?type=user&actor=ALICE"));
         var rows = Rows(first);
@@ -74,7 +68,7 @@ public sealed class AuditBrowserTests
     [Test]
     public async Task Filters_combine_actor_type_action_and_an_inclusive_date_range()
     {
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         var html = Html.Text(await admin.GetHtmlAsync("/admin/audit?actor=bob&type=user&action=2&from=2026-03-02&to=2026-03-03"));
 
@@ -86,7 +80,7 @@ public sealed class AuditBrowserTests
     [Test]
     public async Task Pages_go_on_past_the_first_hundred()
     {
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         var second = Html.Text(await admin.GetHtmlAsync("/admin/audit?actor=&p=2"));
 
@@ -97,7 +91,7 @@ public sealed class AuditBrowserTests
     [Test]
     public async Task Bad_filter_values_are_reported_not_ignored()
     {
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         var html = Html.Text(await admin.GetHtmlAsync("/admin/audit?from=yesterday&action=9&type=planet"));
 
@@ -107,7 +101,7 @@ public sealed class AuditBrowserTests
     [Test]
     public async Task Values_show_in_the_browser()
     {
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         var html = Html.Text(await admin.GetHtmlAsync("/admin/audit?actor=alice&from=2026-03-01&to=2026-03-01"));
 
@@ -117,7 +111,7 @@ public sealed class AuditBrowserTests
     [Test]
     public async Task The_export_is_CSV_with_the_same_filters_and_defused_formulas()
     {
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         using var response = await admin.GetAsync("/admin/audit/export?actor=bob&type=user");
         var csv = await response.Content.ReadAsStringAsync();

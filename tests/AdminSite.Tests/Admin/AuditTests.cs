@@ -7,24 +7,15 @@ namespace AdminSite.Tests.Admin;
 
 /// <summary>The append-only log: what is written, where it shows, and that it outlives users and objects.</summary>
 [TestFixture]
-public sealed class AuditTests
+public sealed class AuditTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _site = new AdminSiteFactory();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
-
     [Test]
     public async Task Add_change_and_delete_each_write_an_entry_with_actor_object_and_fields()
     {
-        await _site.CreateUserAsync(new("auditor", Superuser: true));
-        using var client = await _site.SignedInAsync("auditor");
+        using var client = await SignedInAsNewAsync(new("auditor", Superuser: true));
 
         using var add = await client.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = "Auditors" });
-        var group = await _site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "Auditors"));
+        var group = await Site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "Auditors"));
         using var change = await client.PostFormAsync($"/admin/auth/group/{group.Id}/change", new()
         {
             ["Input.Name"] = "Auditors",
@@ -32,7 +23,7 @@ public sealed class AuditTests
         });
         using var delete = await client.PostFormAsync($"/admin/auth/group/{group.Id}/delete", new() { ["post"] = "yes" });
 
-        var entries = await _site.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectId == group.Id).OrderBy(e => e.Id).ToListAsync());
+        var entries = await Site.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectId == group.Id).OrderBy(e => e.Id).ToListAsync());
         entries.Select(e => e.Action).Should().Equal(AuditAction.Added, AuditAction.Changed, AuditAction.Deleted);
         entries.Should().OnlyContain(e => e.ActorUserName == "auditor" && e.ObjectType == "group" && e.ObjectRepr == "Auditors");
         entries.Select(AuditLog.Describe).Should().Equal("Added.", "Changed Permissions.", "Deleted.");
@@ -43,18 +34,18 @@ public sealed class AuditTests
     [Test]
     public async Task Entries_survive_the_deletion_of_the_user_who_made_them()
     {
-        var actor = await _site.CreateUserAsync(new("temporary", Superuser: true));
-        using (var client = await _site.SignedInAsync("temporary"))
+        var actor = await Site.CreateUserAsync(new("temporary", Superuser: true));
+        using (var client = await Site.SignedInAsync("temporary"))
         {
             using var add = await client.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = "Legacy" });
             add.StatusCode.Should().Be(HttpStatusCode.Redirect);
         }
 
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
         using var delete = await admin.PostFormAsync($"/admin/auth/user/{actor.Id}/delete", new() { ["post"] = "yes" });
-        (await _site.FindUserAsync("temporary")).Should().BeNull();
+        (await Site.FindUserAsync("temporary")).Should().BeNull();
 
-        var entry = await _site.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.ObjectRepr == "Legacy"));
+        var entry = await Site.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.ObjectRepr == "Legacy"));
         entry.ActorId.Should().Be(actor.Id);
         entry.ActorUserName.Should().Be("temporary");
         var groupId = entry.ObjectId;
@@ -64,19 +55,19 @@ public sealed class AuditTests
     [Test]
     public async Task The_log_cannot_be_rewritten_through_the_database_context()
     {
-        await _site.WithDbAsync(async db =>
+        await Site.WithDbAsync(async db =>
         {
             db.AuditEntries.Add(new AuditEntry { ActionTime = DateTime.UtcNow, ObjectType = "user", ObjectId = "x", ObjectRepr = "x", Action = AuditAction.Added });
             await db.SaveChangesAsync();
         });
 
-        var change = () => _site.WithDbAsync(async db =>
+        var change = () => Site.WithDbAsync(async db =>
         {
             var entry = await db.AuditEntries.FirstAsync(e => e.ObjectId == "x");
             entry.ObjectRepr = "rewritten";
             await db.SaveChangesAsync();
         });
-        var delete = () => _site.WithDbAsync(async db =>
+        var delete = () => Site.WithDbAsync(async db =>
         {
             db.AuditEntries.Remove(await db.AuditEntries.FirstAsync(e => e.ObjectId == "x"));
             await db.SaveChangesAsync();
@@ -89,8 +80,8 @@ public sealed class AuditTests
     [Test]
     public async Task History_lists_entries_oldest_first_and_paginates_by_100()
     {
-        var user = await _site.CreateUserAsync(new("historic", Password: null));
-        await _site.WithDbAsync(async db =>
+        var user = await Site.CreateUserAsync(new("historic", Password: null));
+        await Site.WithDbAsync(async db =>
         {
             var start = DateTime.UtcNow.AddDays(-1);
             for (var i = 0; i < 130; i++)
@@ -109,7 +100,7 @@ public sealed class AuditTests
 
             await db.SaveChangesAsync();
         });
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
 
         var first = Html.Text(await admin.GetHtmlAsync($"/admin/auth/user/{user.Id}/history"));
         var second = Html.Text(await admin.GetHtmlAsync($"/admin/auth/user/{user.Id}/history?p=2"));
@@ -123,14 +114,13 @@ public sealed class AuditTests
     [Test]
     public async Task Recent_actions_show_my_last_ten_and_leave_deleted_objects_unlinked()
     {
-        await _site.CreateUserAsync(new("busy", Superuser: true));
-        using var client = await _site.SignedInAsync("busy");
+        using var client = await SignedInAsNewAsync(new("busy", Superuser: true));
         for (var i = 0; i < 11; i++)
         {
             (await client.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = $"busy-group-{i:00}" })).Dispose();
         }
 
-        var gone = await _site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "busy-group-10"));
+        var gone = await Site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "busy-group-10"));
         (await client.PostFormAsync($"/admin/auth/group/{gone.Id}/delete", new() { ["post"] = "yes" })).Dispose();
 
         var html = await client.GetHtmlAsync("/admin/");
@@ -139,16 +129,16 @@ public sealed class AuditTests
         recent.Should().NotContain("busy-group-00").And.NotContain("busy-group-01", "only the last ten entries are listed");
         recent.Should().Contain("busy-group-02");
         recent.Should().Contain("<li class=\"deletelink\">").And.NotContain($"/admin/auth/group/{gone.Id}/change\">busy-group-10");
-        var live = await _site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "busy-group-09"));
+        var live = await Site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "busy-group-09"));
         recent.Should().Contain($"<a href=\"/admin/auth/group/{live.Id}/change\">busy-group-09</a>");
-        (await _site.SignedInAdminAsync()).GetHtmlAsync("/admin/").Result.Should().NotContain("busy-group", "recent actions are the viewer's own");
+        (await Site.SignedInAdminAsync()).GetHtmlAsync("/admin/").Result.Should().NotContain("busy-group", "recent actions are the viewer's own");
     }
 
     [Test]
     public async Task The_history_of_a_deleted_object_stays_readable()
     {
-        using var admin = await _site.SignedInAdminAsync();
-        var user = await _site.CreateUserAsync(new("ephemeral", Password: null));
+        using var admin = await Site.SignedInAdminAsync();
+        var user = await Site.CreateUserAsync(new("ephemeral", Password: null));
         (await admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new() { ["Input.UserName"] = "ephemeral", ["Input.FirstName"] = "Eph", ["Input.IsActive"] = "true" })).Dispose();
         (await admin.PostFormAsync($"/admin/auth/user/{user.Id}/delete", new() { ["post"] = "yes" })).Dispose();
 

@@ -8,22 +8,14 @@ namespace AdminSite.Tests.Admin;
 
 /// <summary>The audit trail keeps the value before and after each changed field, and never a secret.</summary>
 [TestFixture]
-public sealed class AuditValuesTests
+public sealed class AuditValuesTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _site = new AdminSiteFactory();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
-
     [Test]
     public async Task A_user_change_records_each_changed_field_with_both_values()
     {
-        var group = await _site.CreateGroupAsync("value-group");
-        var user = await _site.CreateUserAsync(new("valued", FirstName: "Ada", Email: "ada@example.com", Permissions: [Permissions.ViewGroup]));
-        using var admin = await _site.SignedInAdminAsync();
+        var group = await Site.CreateGroupAsync("value-group");
+        var user = await Site.CreateUserAsync(new("valued", FirstName: "Ada", Email: "ada@example.com", Permissions: [Permissions.ViewGroup]));
+        using var admin = await Site.SignedInAdminAsync();
 
         using var change = await admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new()
         {
@@ -51,14 +43,14 @@ public sealed class AuditValuesTests
     [Test]
     public async Task Additions_and_deletions_keep_the_values_they_made_or_removed()
     {
-        using var admin = await _site.SignedInAdminAsync();
+        using var admin = await Site.SignedInAdminAsync();
         using var add = await admin.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = "snapshot", ["Input.Permissions"] = Permissions.ViewUser });
-        var group = await _site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "snapshot"));
-        var user = await _site.CreateUserAsync(new("leaving", LastName: "Lovelace", Groups: ["snapshot"]));
+        var group = await Site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "snapshot"));
+        var user = await Site.CreateUserAsync(new("leaving", LastName: "Lovelace", Groups: ["snapshot"]));
         (await admin.PostFormAsync($"/admin/auth/user/{user.Id}/delete", new() { ["post"] = "yes" })).Dispose();
         (await admin.PostFormAsync($"/admin/auth/group/{group.Id}/delete", new() { ["post"] = "yes" })).Dispose();
 
-        var groupEntries = await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ObjectId == group.Id).OrderBy(e => e.Id).ToListAsync());
+        var groupEntries = await Site.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ObjectId == group.Id).OrderBy(e => e.Id).ToListAsync());
         AuditLog.ChangesOf(groupEntries[0]).Should().Equal(new FieldChange("Name", null, "snapshot"), new FieldChange("Permissions", null, Permissions.ViewUser));
         AuditLog.ChangesOf(groupEntries[^1]).Should().Equal(new FieldChange("Name", "snapshot", null), new FieldChange("Permissions", Permissions.ViewUser, null));
         var deleted = AuditLog.ChangesOf(await LastEntryAsync(user.Id));
@@ -68,8 +60,8 @@ public sealed class AuditValuesTests
     [Test]
     public async Task Bulk_actions_record_the_active_flag_before_and_after()
     {
-        var user = await _site.CreateUserAsync(new("bulk.valued", Active: false));
-        using var admin = await _site.SignedInAdminAsync();
+        var user = await Site.CreateUserAsync(new("bulk.valued", Active: false));
+        using var admin = await Site.SignedInAdminAsync();
 
         (await admin.PostFormAsync("/admin/auth/user/activate_selected", new() { ["ids"] = user.Id }, tokenFrom: "/admin/auth/user")).Dispose();
 
@@ -79,8 +71,8 @@ public sealed class AuditValuesTests
     [Test]
     public async Task No_secret_ever_reaches_the_log()
     {
-        var user = await _site.CreateUserAsync(new("secretive", Superuser: true));
-        using var client = await _site.SignedInAsync("secretive");
+        var user = await Site.CreateUserAsync(new("secretive", Superuser: true));
+        using var client = await Site.SignedInAsync("secretive");
         (await client.PostFormAsync("/admin/password_change", new()
         {
             ["Input.OldPassword"] = TestData.Password,
@@ -92,7 +84,7 @@ public sealed class AuditValuesTests
             ["Input.Password1"] = "Other-Hidden-4712",
             ["Input.Password2"] = "Other-Hidden-4712",
         })).Dispose();
-        using var again = await _site.SignedInAsync("secretive", "Other-Hidden-4712");
+        using var again = await Site.SignedInAsync("secretive", "Other-Hidden-4712");
         var key = Authenticator.KeyFrom(await again.GetHtmlAsync("/admin/two_factor/setup"));
         using var enable = await again.PostFormAsync("/admin/two_factor/setup", new() { ["Code"] = Authenticator.Code(key) });
         var codes = Authenticator.RecoveryCodesFrom(await enable.Content.ReadAsStringAsync());
@@ -100,8 +92,8 @@ public sealed class AuditValuesTests
         codes = [.. codes, .. Authenticator.RecoveryCodesFrom(await regenerate.Content.ReadAsStringAsync())];
         (await again.PostFormAsync($"/admin/auth/user/{user.Id}/change?handler=SignOutEverywhere", [], tokenFrom: $"/admin/auth/user/{user.Id}/change")).Dispose();
 
-        var stored = (await _site.FindUserAsync("secretive"))!;
-        var log = await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ObjectId == user.Id).ToListAsync());
+        var stored = (await Site.FindUserAsync("secretive"))!;
+        var log = await Site.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ObjectId == user.Id).ToListAsync());
         var text = string.Join("\n", log.Select(e => $"{e.ChangedFields} {e.Changes} {e.Message} {e.ObjectRepr}"));
         string[] secrets = [stored.PasswordHash!, stored.SecurityStamp!, key, key.Replace(" ", "", StringComparison.Ordinal), "Hidden-Phrase-4711", "Other-Hidden-4712", .. codes];
 
@@ -122,7 +114,7 @@ public sealed class AuditValuesTests
     [Test]
     public void The_log_refuses_values_of_secret_fields()
     {
-        using var scope = _site.Scope();
+        using var scope = Site.Scope();
         var audit = scope.ServiceProvider.GetService(typeof(AuditLog)) as AuditLog;
 
         var write = () => audit!.Changed(AdminAccess.Nobody, AdminModel.User, "x", "x", [new FieldChange("Password hash", "old", "new")]);
@@ -131,5 +123,5 @@ public sealed class AuditValuesTests
     }
 
     private Task<AuditEntry> LastEntryAsync(string objectId) =>
-        _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ObjectId == objectId).OrderByDescending(e => e.Id).FirstAsync());
+        Site.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ObjectId == objectId).OrderByDescending(e => e.Id).FirstAsync());
 }

@@ -6,23 +6,15 @@ namespace AdminSite.Tests.Admin;
 
 /// <summary>"Activate / Deactivate selected users": offered with change permission, confirmed like delete, audited.</summary>
 [TestFixture]
-public sealed class BulkActivationTests
+public sealed class BulkActivationTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _site = new AdminSiteFactory();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
-
     [Test]
     public async Task Deactivating_asks_for_confirmation_then_changes_and_audits_each_user()
     {
-        var first = await _site.CreateUserAsync(new("bulk.one"));
-        var second = await _site.CreateUserAsync(new("bulk.two"));
-        var already = await _site.CreateUserAsync(new("bulk.idle", Active: false));
-        using var admin = await _site.SignedInAdminAsync();
+        var first = await Site.CreateUserAsync(new("bulk.one"));
+        var second = await Site.CreateUserAsync(new("bulk.two"));
+        var already = await Site.CreateUserAsync(new("bulk.idle", Active: false));
+        using var admin = await Site.SignedInAdminAsync();
         (await admin.GetHtmlAsync("/admin/auth/user")).Should().Contain("Deactivate selected users").And.Contain("Activate selected users");
 
         using var action = await admin.PostFormAsync("/admin/auth/user", new() { ["action"] = "deactivate_selected" },
@@ -31,16 +23,16 @@ public sealed class BulkActivationTests
         confirm.Should().StartWith("/admin/auth/user/deactivate_selected?");
         var page = Html.Text(await admin.GetHtmlAsync(confirm));
         page.Should().Contain("Are you sure you want to deactivate the selected users?").And.Contain(">bulk.idle</a> (already inactive)");
-        (await _site.FindUserAsync("bulk.one"))!.IsActive.Should().BeTrue("nothing changes before the confirmation");
+        (await Site.FindUserAsync("bulk.one"))!.IsActive.Should().BeTrue("nothing changes before the confirmation");
 
         using var done = await admin.PostFormAsync("/admin/auth/user/deactivate_selected", [], tokenFrom: confirm,
             extra: [new("ids", first.Id), new("ids", second.Id), new("ids", already.Id)]);
 
         SiteClient.RedirectPath(done).Should().Be("/admin/auth/user");
         Html.Messages(await admin.GetHtmlAsync("/admin/auth/user")).Should().Contain("Successfully deactivated 2 users.");
-        (await _site.FindUserAsync("bulk.one"))!.IsActive.Should().BeFalse();
-        (await _site.FindUserAsync("bulk.two"))!.IsActive.Should().BeFalse();
-        var entries = await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+        (await Site.FindUserAsync("bulk.one"))!.IsActive.Should().BeFalse();
+        (await Site.FindUserAsync("bulk.two"))!.IsActive.Should().BeFalse();
+        var entries = await Site.WithDbAsync(db => db.AuditEntries.AsNoTracking()
             .Where(e => e.ObjectId == first.Id || e.ObjectId == second.Id || e.ObjectId == already.Id).ToListAsync());
         entries.Should().HaveCount(2).And.OnlyContain(e => e.ActorUserName == "admin" && e.ChangedFields == "[\"Active\"]");
     }
@@ -48,9 +40,9 @@ public sealed class BulkActivationTests
     [Test]
     public async Task Activating_brings_users_back_and_deactivation_signed_them_out()
     {
-        var user = await _site.CreateUserAsync(new("comeback"));
-        using var session = await _site.SignedInAsync("comeback");
-        using var admin = await _site.SignedInAdminAsync();
+        var user = await Site.CreateUserAsync(new("comeback"));
+        using var session = await Site.SignedInAsync("comeback");
+        using var admin = await Site.SignedInAdminAsync();
 
         (await admin.PostFormAsync("/admin/auth/user/deactivate_selected", new() { ["ids"] = user.Id }, tokenFrom: "/admin/auth/user")).Dispose();
         SiteClient.RedirectPath(await session.GetAsync("/admin/")).Should().StartWith(SiteClient.LoginPath);
@@ -58,27 +50,26 @@ public sealed class BulkActivationTests
 
         Html.Messages(await admin.GetHtmlAsync("/admin/auth/user")).Should().Contain("Successfully activated 1 user.");
         SiteClient.RedirectPath(await session.GetAsync("/admin/")).Should().StartWith(SiteClient.LoginPath, "the old session stays dead after reactivation");
-        await _site.CreateSiteClient().LogInAsync("comeback", TestData.Password);
+        await Site.CreateSiteClient().LogInAsync("comeback", TestData.Password);
     }
 
     [Test]
     public async Task Nobody_deactivates_themselves()
     {
-        var me = await _site.CreateUserAsync(new("self.deactivator", Superuser: true));
-        using var client = await _site.SignedInAsync("self.deactivator");
+        var me = await Site.CreateUserAsync(new("self.deactivator", Superuser: true));
+        using var client = await Site.SignedInAsync("self.deactivator");
 
         using var post = await client.PostFormAsync("/admin/auth/user/deactivate_selected", new() { ["ids"] = me.Id }, tokenFrom: "/admin/auth/user");
 
         Html.Messages(await client.GetHtmlAsync("/admin/auth/user")).Should().ContainMatch("You cannot deactivate your own account*No users were changed.");
-        (await _site.FindUserAsync("self.deactivator"))!.IsActive.Should().BeTrue();
+        (await Site.FindUserAsync("self.deactivator"))!.IsActive.Should().BeTrue();
     }
 
     [Test]
     public async Task The_actions_need_change_permission()
     {
-        var target = await _site.CreateUserAsync(new("untouched"));
-        await _site.CreateUserAsync(new("only.viewer", Permissions: ["auth.view_user"]));
-        using var viewer = await _site.SignedInAsync("only.viewer");
+        var target = await Site.CreateUserAsync(new("untouched"));
+        using var viewer = await SignedInAsNewAsync(new("only.viewer", Permissions: ["auth.view_user"]));
 
         (await viewer.GetHtmlAsync("/admin/auth/user")).Should().NotContain("Deactivate selected users").And.NotContain("action-select");
         using var action = await viewer.PostFormAsync("/admin/auth/user", new() { ["action"] = "deactivate_selected", ["_selected_action"] = target.Id });
@@ -86,6 +77,6 @@ public sealed class BulkActivationTests
 
         SiteClient.RedirectPath(action).Should().StartWith(SiteClient.AccessDeniedPath);
         SiteClient.RedirectPath(direct).Should().StartWith(SiteClient.AccessDeniedPath);
-        (await _site.FindUserAsync("untouched"))!.IsActive.Should().BeTrue();
+        (await Site.FindUserAsync("untouched"))!.IsActive.Should().BeTrue();
     }
 }

@@ -6,39 +6,21 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminSite.Tests.Admin;
 
 [TestFixture]
-public sealed class GroupTests
+public sealed class GroupTests : AdminClientFixture
 {
-    private AdminSiteFactory _site = null!;
-    private SiteClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _site = new AdminSiteFactory();
-        _admin = await _site.SignedInAdminAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _admin.Dispose();
-        await _site.DisposeAsync();
-    }
-
     [Test]
     public async Task A_group_is_added_with_permissions_and_its_members_get_them()
     {
-        using var add = await _admin.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = "Helpdesk", ["_continue"] = "x" },
+        using var add = await Admin.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = "Helpdesk", ["_continue"] = "x" },
             extra: [new("Input.Permissions", Permissions.ViewUser), new("Input.Permissions", Permissions.ChangeUser)]);
 
-        var group = await _site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "Helpdesk"));
+        var group = await Site.WithDbAsync(db => db.Roles.SingleAsync(g => g.Name == "Helpdesk"));
         SiteClient.RedirectPath(add).Should().Be($"/admin/auth/group/{group.Id}/change");
-        var form = await _admin.GetHtmlAsync(SiteClient.RedirectPath(add));
+        var form = await Admin.GetHtmlAsync(SiteClient.RedirectPath(add));
         form.Should().Contain($"<option value=\"{Permissions.ViewUser}\" selected=\"selected\">auth | user | Can view user</option>");
         form.Should().Contain($"<option value=\"{Permissions.DeleteUser}\">auth | user | Can delete user</option>");
 
-        await _site.CreateUserAsync(new("helper", Groups: ["Helpdesk"]));
-        using var helper = await _site.SignedInAsync("helper");
+        using var helper = await SignedInAsNewAsync(new("helper", Groups: ["Helpdesk"]));
         (await helper.GetAsync("/admin/auth/user")).StatusCode.Should().Be(HttpStatusCode.OK);
         SiteClient.RedirectPath(await helper.GetAsync("/admin/auth/user/add")).Should().StartWith(SiteClient.AccessDeniedPath);
     }
@@ -46,10 +28,10 @@ public sealed class GroupTests
     [Test]
     public async Task Group_names_are_unique_and_required()
     {
-        await _site.CreateGroupAsync("Unique");
+        await Site.CreateGroupAsync("Unique");
 
-        using var duplicate = await _admin.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = "unique" });
-        using var empty = await _admin.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = "" });
+        using var duplicate = await Admin.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = "unique" });
+        using var empty = await Admin.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = "" });
 
         Html.Text(await duplicate.Content.ReadAsStringAsync()).Should().Contain("Group with this Name already exists.");
         Html.Text(await empty.Content.ReadAsStringAsync()).Should().Contain("This field is required.");
@@ -60,44 +42,43 @@ public sealed class GroupTests
     {
         foreach (var name in new[] { "team-alpha", "team-beta", "team-gamma", "other" })
         {
-            await _site.CreateGroupAsync(name);
+            await Site.CreateGroupAsync(name);
         }
 
-        var found = await _admin.GetHtmlAsync("/admin/auth/group?q=TEAM&o=-1");
+        var found = await Admin.GetHtmlAsync("/admin/auth/group?q=TEAM&o=-1");
         Html.ChangeListNames(found, "name").Should().Equal("team-gamma", "team-beta", "team-alpha");
 
-        var ids = await _site.WithDbAsync(db => db.Roles.Where(g => g.Name!.StartsWith("team-")).Select(g => g.Id).ToListAsync());
-        using var action = await _admin.PostFormAsync("/admin/auth/group", new() { ["action"] = "delete_selected" },
+        var ids = await Site.WithDbAsync(db => db.Roles.Where(g => g.Name!.StartsWith("team-")).Select(g => g.Id).ToListAsync());
+        using var action = await Admin.PostFormAsync("/admin/auth/group", new() { ["action"] = "delete_selected" },
             extra: ids.Select(id => new KeyValuePair<string, string>("_selected_action", id)));
         var confirmUrl = SiteClient.RedirectPath(action);
-        Html.Text(await _admin.GetHtmlAsync(confirmUrl)).Should().Contain("Groups: 3");
-        using var done = await _admin.PostFormAsync("/admin/auth/group/delete_selected", new() { ["post"] = "yes" },
+        Html.Text(await Admin.GetHtmlAsync(confirmUrl)).Should().Contain("Groups: 3");
+        using var done = await Admin.PostFormAsync("/admin/auth/group/delete_selected", new() { ["post"] = "yes" },
             tokenFrom: confirmUrl, extra: ids.Select(id => new KeyValuePair<string, string>("ids", id)));
 
         SiteClient.RedirectPath(done).Should().Be("/admin/auth/group");
-        (await _site.WithDbAsync(db => db.Roles.CountAsync(g => g.Name!.StartsWith("team-")))).Should().Be(0);
-        (await _site.WithDbAsync(db => db.Roles.CountAsync(g => g.Name == "other"))).Should().Be(1);
+        (await Site.WithDbAsync(db => db.Roles.CountAsync(g => g.Name!.StartsWith("team-")))).Should().Be(0);
+        (await Site.WithDbAsync(db => db.Roles.CountAsync(g => g.Name == "other"))).Should().Be(1);
     }
 
     [Test]
     public async Task Deleting_a_group_keeps_its_members()
     {
-        var group = await _site.CreateGroupAsync("Temporary", Permissions.ViewGroup);
-        await _site.CreateUserAsync(new("member", Groups: ["Temporary"], Password: null));
+        var group = await Site.CreateGroupAsync("Temporary", Permissions.ViewGroup);
+        await Site.CreateUserAsync(new("member", Groups: ["Temporary"], Password: null));
 
-        Html.Text(await _admin.GetHtmlAsync($"/admin/auth/group/{group.Id}/delete")).Should().Contain("User-group relationships: 1");
-        using var delete = await _admin.PostFormAsync($"/admin/auth/group/{group.Id}/delete", new() { ["post"] = "yes" });
+        Html.Text(await Admin.GetHtmlAsync($"/admin/auth/group/{group.Id}/delete")).Should().Contain("User-group relationships: 1");
+        using var delete = await Admin.PostFormAsync($"/admin/auth/group/{group.Id}/delete", new() { ["post"] = "yes" });
 
-        (await _site.FindUserAsync("member")).Should().NotBeNull();
-        (await _site.WithDbAsync(db => db.RoleClaims.CountAsync(c => c.RoleId == group.Id))).Should().Be(0);
+        (await Site.FindUserAsync("member")).Should().NotBeNull();
+        (await Site.WithDbAsync(db => db.RoleClaims.CountAsync(c => c.RoleId == group.Id))).Should().Be(0);
     }
 
     [Test]
     public async Task A_view_only_group_user_sees_a_read_only_form()
     {
-        var group = await _site.CreateGroupAsync("Readable", Permissions.AddUser);
-        await _site.CreateUserAsync(new("groupviewer", Permissions: [Permissions.ViewGroup]));
-        using var viewer = await _site.SignedInAsync("groupviewer");
+        var group = await Site.CreateGroupAsync("Readable", Permissions.AddUser);
+        using var viewer = await SignedInAsNewAsync(new("groupviewer", Permissions: [Permissions.ViewGroup]));
 
         var html = await viewer.GetHtmlAsync($"/admin/auth/group/{group.Id}/change");
 

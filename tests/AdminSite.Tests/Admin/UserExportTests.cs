@@ -7,15 +7,12 @@ namespace AdminSite.Tests.Admin;
 
 /// <summary>The users changelist as CSV: the same search, filters and order as the page, every page of it, safe to open.</summary>
 [TestFixture]
-public sealed class UserExportTests
+public sealed class UserExportTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _site = new AdminSiteFactory();
-        await _site.SeedUsersAsync(Enumerable.Range(0, 250).Select(i => new AdminUser
+        await Site.SeedUsersAsync(Enumerable.Range(0, 250).Select(i => new AdminUser
         {
             UserName = $"export{i:000}",
             Email = $"export{i:000}@example.com",
@@ -24,17 +21,14 @@ public sealed class UserExportTests
             IsStaff = i % 5 == 0,
             DateJoined = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(i),
         }));
-        await _site.CreateUserAsync(new("exporter", Permissions: ["auth.view_user"]));
-        await _site.CreateUserAsync(new("no.export"));
+        await Site.CreateUserAsync(new("exporter", Permissions: ["auth.view_user"]));
+        await Site.CreateUserAsync(new("no.export"));
     }
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
 
     [Test]
     public async Task The_export_has_a_header_and_every_matching_user_across_pages_in_the_list_order()
     {
-        using var client = await _site.SignedInAsync("exporter");
+        using var client = await Site.SignedInAsync("exporter");
 
         var (response, lines) = await ExportAsync(client, "?q=export&is_staff__exact=0&o=-1");
 
@@ -51,7 +45,7 @@ public sealed class UserExportTests
     [Test]
     public async Task The_export_link_on_the_changelist_carries_the_current_query()
     {
-        using var client = await _site.SignedInAsync("exporter");
+        using var client = await Site.SignedInAsync("exporter");
 
         var html = await client.GetHtmlAsync("/admin/auth/user?q=Even&o=2");
 
@@ -61,7 +55,7 @@ public sealed class UserExportTests
     [Test]
     public async Task Cells_that_a_spreadsheet_would_run_as_formulas_are_defused()
     {
-        using var client = await _site.SignedInAsync("exporter");
+        using var client = await Site.SignedInAsync("exporter");
 
         var (_, lines) = await ExportAsync(client, "?q=export00");
 
@@ -89,11 +83,11 @@ public sealed class UserExportTests
     [Test]
     public async Task The_export_streams_one_query_with_no_paging_or_count()
     {
-        using var client = await _site.SignedInAsync("exporter");
+        using var client = await Site.SignedInAsync("exporter");
 
-        _site.Commands.Clear();
+        Site.Commands.Clear();
         var (_, lines) = await ExportAsync(client, "");
-        var queries = _site.Commands.Commands.Where(c => c.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal)).ToList();
+        var queries = Site.Commands.Commands.Where(c => c.Contains("FROM \"AspNetUsers\"", StringComparison.Ordinal)).ToList();
 
         lines.Should().HaveCount(1 + 253, "250 seeded users, the admin and the two test users");
         // One for the request's own access check, one for the rows: no LIMIT/OFFSET pages, no count.
@@ -105,7 +99,7 @@ public sealed class UserExportTests
     [Test]
     public async Task Exporting_needs_view_or_change_permission()
     {
-        using var client = await _site.SignedInAsync("no.export");
+        using var client = await Site.SignedInAsync("no.export");
 
         SiteClient.RedirectPath(await client.GetAsync("/admin/auth/user/export")).Should().StartWith(SiteClient.AccessDeniedPath);
     }

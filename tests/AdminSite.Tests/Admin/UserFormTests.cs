@@ -7,28 +7,13 @@ namespace AdminSite.Tests.Admin;
 
 /// <summary>Add, change, set password and delete, as a superuser submits the forms.</summary>
 [TestFixture]
-public sealed class UserFormTests
+public sealed class UserFormTests : AdminClientFixture
 {
-    private AdminSiteFactory _site = null!;
-    private SiteClient _admin = null!;
-
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _site = new AdminSiteFactory();
-        await _site.CreateGroupAsync("editors");
-        _admin = await _site.SignedInAdminAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _admin.Dispose();
-        await _site.DisposeAsync();
-    }
+    public async Task SeedAsync() => await Site.CreateGroupAsync("editors");
 
     private Task<HttpResponseMessage> AddAsync(string userName, string password, string? again = null, string button = "_save") =>
-        _admin.PostFormAsync("/admin/auth/user/add", new()
+        Admin.PostFormAsync("/admin/auth/user/add", new()
         {
             ["Input.UserName"] = userName,
             ["Input.Password1"] = password,
@@ -42,12 +27,12 @@ public sealed class UserFormTests
         using var response = await AddAsync("newbie", "Quite-Unusual-99");
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        var user = await _site.FindUserAsync("newbie");
+        var user = await Site.FindUserAsync("newbie");
         user.Should().NotBeNull();
         user!.IsStaff.Should().BeFalse("Django's add form creates a plain, active user");
         user.IsActive.Should().BeTrue();
         SiteClient.RedirectPath(response).Should().Be($"/admin/auth/user/{user.Id}/change");
-        Html.Messages(await _admin.GetHtmlAsync(SiteClient.RedirectPath(response))).Should()
+        Html.Messages(await Admin.GetHtmlAsync(SiteClient.RedirectPath(response))).Should()
             .Contain("The user “newbie” was added successfully. You may edit it again below.");
     }
 
@@ -73,7 +58,7 @@ public sealed class UserFormTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = Html.Text(await response.Content.ReadAsStringAsync());
         html.Should().Contain(error).And.Contain("Please correct the error");
-        (await _site.FindUserAsync("weakling")).Should().BeNull();
+        (await Site.FindUserAsync("weakling")).Should().BeNull();
     }
 
     [Test]
@@ -82,16 +67,16 @@ public sealed class UserFormTests
         using var response = await AddAsync("twotypos", "Quite-Unusual-99", "Quite-Unusual-98");
 
         Html.Text(await response.Content.ReadAsStringAsync()).Should().Contain("The two password fields didn’t match.");
-        (await _site.FindUserAsync("twotypos")).Should().BeNull();
+        (await Site.FindUserAsync("twotypos")).Should().BeNull();
     }
 
     [Test]
     public async Task Changing_a_user_saves_every_section_and_reports_the_changed_fields()
     {
-        var user = await _site.CreateUserAsync(new("changeme", Staff: false));
-        var groupId = await _site.WithDbAsync(db => db.Roles.Where(g => g.Name == "editors").Select(g => g.Id).SingleAsync());
+        var user = await Site.CreateUserAsync(new("changeme", Staff: false));
+        var groupId = await Site.WithDbAsync(db => db.Roles.Where(g => g.Name == "editors").Select(g => g.Id).SingleAsync());
 
-        using var response = await _admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new()
+        using var response = await Admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new()
         {
             ["Input.UserName"] = "changed",
             ["Input.FirstName"] = "Ada",
@@ -106,23 +91,23 @@ public sealed class UserFormTests
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         SiteClient.RedirectPath(response).Should().Be("/admin/auth/user");
-        var saved = (await _site.FindUserAsync("changed"))!;
+        var saved = (await Site.FindUserAsync("changed"))!;
         (saved.FirstName, saved.LastName, saved.Email, saved.IsStaff, saved.IsSuperuser).Should().Be(("Ada", "Lovelace", "ada@example.com", true, false));
-        (await _site.WithDbAsync(db => db.UserRoles.CountAsync(ur => ur.UserId == user.Id && ur.RoleId == groupId))).Should().Be(1);
-        (await _site.WithDbAsync(db => db.UserClaims.Where(c => c.UserId == user.Id).Select(c => c.ClaimValue).ToListAsync()))
+        (await Site.WithDbAsync(db => db.UserRoles.CountAsync(ur => ur.UserId == user.Id && ur.RoleId == groupId))).Should().Be(1);
+        (await Site.WithDbAsync(db => db.UserClaims.Where(c => c.UserId == user.Id).Select(c => c.ClaimValue).ToListAsync()))
             .Should().Equal(Permissions.ViewGroup);
-        var entry = await _site.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectId == user.Id).OrderBy(e => e.Id).LastAsync());
+        var entry = await Site.WithDbAsync(db => db.AuditEntries.Where(e => e.ObjectId == user.Id).OrderBy(e => e.Id).LastAsync());
         AdminSite.Audit.AuditLog.Describe(entry).Should()
             .Be("Changed Username, First name, Last name, Email address, Staff status, Groups and User permissions.");
-        Html.Messages(await _admin.GetHtmlAsync("/admin/auth/user")).Should().Contain("The user “changed” was changed successfully.");
+        Html.Messages(await Admin.GetHtmlAsync("/admin/auth/user")).Should().Contain("The user “changed” was changed successfully.");
     }
 
     [Test]
     public async Task Save_and_continue_stays_on_the_form_and_unknown_choices_are_refused()
     {
-        var user = await _site.CreateUserAsync(new("continuer"));
+        var user = await Site.CreateUserAsync(new("continuer"));
 
-        using var bogus = await _admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new()
+        using var bogus = await Admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new()
         {
             ["Input.UserName"] = "continuer",
             ["Input.IsActive"] = "true",
@@ -130,7 +115,7 @@ public sealed class UserFormTests
         });
         Html.Text(await bogus.Content.ReadAsStringAsync()).Should().Contain("Select a valid choice.");
 
-        using var saved = await _admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new()
+        using var saved = await Admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new()
         {
             ["Input.UserName"] = "continuer",
             ["Input.IsActive"] = "true",
@@ -138,7 +123,7 @@ public sealed class UserFormTests
         });
         Html.Text(await saved.Content.ReadAsStringAsync()).Should().Contain("Enter a valid email address.");
 
-        using var kept = await _admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new()
+        using var kept = await Admin.PostFormAsync($"/admin/auth/user/{user.Id}/change", new()
         {
             ["Input.UserName"] = "continuer",
             ["Input.IsActive"] = "true",
@@ -150,91 +135,91 @@ public sealed class UserFormTests
     [Test]
     public async Task The_admin_sets_a_password_that_then_works()
     {
-        var user = await _site.CreateUserAsync(new("resetme"));
+        var user = await Site.CreateUserAsync(new("resetme"));
 
-        using var mismatch = await _admin.PostFormAsync($"/admin/auth/user/{user.Id}/password", new()
+        using var mismatch = await Admin.PostFormAsync($"/admin/auth/user/{user.Id}/password", new()
         {
             ["Input.Password1"] = "Brand-New-Phrase-1",
             ["Input.Password2"] = "Brand-New-Phrase-2",
         });
         Html.Text(await mismatch.Content.ReadAsStringAsync()).Should().Contain("The two password fields didn’t match.");
 
-        using var response = await _admin.PostFormAsync($"/admin/auth/user/{user.Id}/password", new()
+        using var response = await Admin.PostFormAsync($"/admin/auth/user/{user.Id}/password", new()
         {
             ["Input.Password1"] = "Brand-New-Phrase-1",
             ["Input.Password2"] = "Brand-New-Phrase-1",
         });
 
         SiteClient.RedirectPath(response).Should().Be($"/admin/auth/user/{user.Id}/change");
-        await _site.CreateSiteClient().LogInAsync("resetme", "Brand-New-Phrase-1");
-        (await _admin.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK, "the admin who did it stays signed in");
+        await Site.CreateSiteClient().LogInAsync("resetme", "Brand-New-Phrase-1");
+        (await Admin.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK, "the admin who did it stays signed in");
     }
 
     [Test]
     public async Task Deleting_a_user_asks_first_then_deletes()
     {
-        var user = await _site.CreateUserAsync(new("doomed"));
+        var user = await Site.CreateUserAsync(new("doomed"));
 
-        Html.Text(await _admin.GetHtmlAsync($"/admin/auth/user/{user.Id}/delete")).Should()
+        Html.Text(await Admin.GetHtmlAsync($"/admin/auth/user/{user.Id}/delete")).Should()
             .Contain("Are you sure you want to delete the user “doomed”?");
-        (await _site.FindUserAsync("doomed")).Should().NotBeNull("a GET deletes nothing");
+        (await Site.FindUserAsync("doomed")).Should().NotBeNull("a GET deletes nothing");
 
-        using var response = await _admin.PostFormAsync($"/admin/auth/user/{user.Id}/delete", new() { ["post"] = "yes" });
+        using var response = await Admin.PostFormAsync($"/admin/auth/user/{user.Id}/delete", new() { ["post"] = "yes" });
 
         SiteClient.RedirectPath(response).Should().Be("/admin/auth/user");
-        (await _site.FindUserAsync("doomed")).Should().BeNull();
-        Html.Messages(await _admin.GetHtmlAsync("/admin/auth/user")).Should().Contain("The user “doomed” was deleted successfully.");
+        (await Site.FindUserAsync("doomed")).Should().BeNull();
+        Html.Messages(await Admin.GetHtmlAsync("/admin/auth/user")).Should().Contain("The user “doomed” was deleted successfully.");
     }
 
     [Test]
     public async Task Bulk_delete_lists_what_goes_and_logs_one_entry_per_user()
     {
-        var a = await _site.CreateUserAsync(new("bulk-a", Password: null));
-        var b = await _site.CreateUserAsync(new("bulk-b", Password: null));
-        var keep = await _site.CreateUserAsync(new("bulk-keep", Password: null));
+        var a = await Site.CreateUserAsync(new("bulk-a", Password: null));
+        var b = await Site.CreateUserAsync(new("bulk-b", Password: null));
+        var keep = await Site.CreateUserAsync(new("bulk-keep", Password: null));
 
-        using var action = await _admin.PostFormAsync("/admin/auth/user?q=bulk", new() { ["action"] = "delete_selected" },
+        using var action = await Admin.PostFormAsync("/admin/auth/user?q=bulk", new() { ["action"] = "delete_selected" },
             extra: [new("_selected_action", a.Id), new("_selected_action", b.Id)]);
         var confirmUrl = SiteClient.RedirectPath(action);
         confirmUrl.Should().StartWith("/admin/auth/user/delete_selected?");
-        var confirm = Html.Text(await _admin.GetHtmlAsync(confirmUrl));
+        var confirm = Html.Text(await Admin.GetHtmlAsync(confirmUrl));
         confirm.Should().Contain("Users: 2").And.Contain("bulk-a").And.Contain("bulk-b").And.NotContain("bulk-keep");
 
-        using var done = await _admin.PostFormAsync("/admin/auth/user/delete_selected", new() { ["post"] = "yes" },
+        using var done = await Admin.PostFormAsync("/admin/auth/user/delete_selected", new() { ["post"] = "yes" },
             tokenFrom: confirmUrl, extra: [new("ids", a.Id), new("ids", b.Id)]);
 
         SiteClient.RedirectPath(done).Should().Be("/admin/auth/user");
-        (await _site.FindUserAsync("bulk-a")).Should().BeNull();
-        (await _site.FindUserAsync("bulk-b")).Should().BeNull();
-        (await _site.FindUserAsync("bulk-keep")).Should().NotBeNull();
-        var entries = await _site.WithDbAsync(db => db.AuditEntries
+        (await Site.FindUserAsync("bulk-a")).Should().BeNull();
+        (await Site.FindUserAsync("bulk-b")).Should().BeNull();
+        (await Site.FindUserAsync("bulk-keep")).Should().NotBeNull();
+        var entries = await Site.WithDbAsync(db => db.AuditEntries
             .Where(e => e.Action == AdminSite.Audit.AuditAction.Deleted && (e.ObjectId == a.Id || e.ObjectId == b.Id)).ToListAsync());
         entries.Select(e => e.ObjectRepr).Should().BeEquivalentTo("bulk-a", "bulk-b");
-        Html.Messages(await _admin.GetHtmlAsync("/admin/auth/user")).Should().Contain("Successfully deleted 2 users.");
+        Html.Messages(await Admin.GetHtmlAsync("/admin/auth/user")).Should().Contain("Successfully deleted 2 users.");
         _ = keep;
     }
 
     [Test]
     public async Task Nobody_deletes_their_own_account_by_accident()
     {
-        var me = (await _site.FindUserAsync(AdminSiteFactory.AdminUserName))!;
+        var me = (await Site.FindUserAsync(AdminSiteFactory.AdminUserName))!;
 
-        using var single = await _admin.PostFormAsync($"/admin/auth/user/{me.Id}/delete", new() { ["post"] = "yes" });
-        using var bulk = await _admin.PostFormAsync("/admin/auth/user/delete_selected", new() { ["post"] = "yes" },
+        using var single = await Admin.PostFormAsync($"/admin/auth/user/{me.Id}/delete", new() { ["post"] = "yes" });
+        using var bulk = await Admin.PostFormAsync("/admin/auth/user/delete_selected", new() { ["post"] = "yes" },
             tokenFrom: "/admin/", extra: [new("ids", me.Id)]);
 
-        (await _site.FindUserAsync(AdminSiteFactory.AdminUserName)).Should().NotBeNull();
-        Html.Messages(await _admin.GetHtmlAsync("/admin/auth/user")).Should()
+        (await Site.FindUserAsync(AdminSiteFactory.AdminUserName)).Should().NotBeNull();
+        Html.Messages(await Admin.GetHtmlAsync("/admin/auth/user")).Should()
             .Contain(m => m.StartsWith("You cannot delete your own account", StringComparison.Ordinal));
     }
 
     [Test]
     public async Task A_missing_user_sends_you_home_with_a_warning()
     {
-        using var response = await _admin.GetAsync("/admin/auth/user/does-not-exist/change");
+        using var response = await Admin.GetAsync("/admin/auth/user/does-not-exist/change");
 
         SiteClient.RedirectPath(response).Should().Be("/admin");
-        Html.Messages(await _admin.GetHtmlAsync("/admin/")).Should()
+        Html.Messages(await Admin.GetHtmlAsync("/admin/")).Should()
             .Contain("User with ID “does-not-exist” doesn’t exist. Perhaps it was deleted?");
     }
 }

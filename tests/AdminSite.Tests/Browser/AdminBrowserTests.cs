@@ -9,21 +9,16 @@ namespace AdminSite.Tests.Browser;
 [TestFixture]
 [Category("Browser")]
 [NonParallelizable]
-public sealed class AdminBrowserTests
+public sealed class AdminBrowserTests : BrowserFixture
 {
-    private AdminSiteFactory _site = null!;
-    private BrowserSession _browser = null!;
-
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _browser = await BrowserSession.LaunchAsync();
-        _site = new AdminSiteFactory(kestrel: true);
-        await _site.CreateGroupAsync("Editors", "auth.view_user", "auth.change_user");
-        await _site.CreateGroupAsync("Support", "auth.view_user");
+        await Site.CreateGroupAsync("Editors", "auth.view_user", "auth.change_user");
+        await Site.CreateGroupAsync("Support", "auth.view_user");
         string[] first = ["Ada", "Grace", "Linus", "Margaret", "Ken", "Barbara", "Dennis", "Frances", "Guido", "Radia", "Tim", "Hedy"];
         string[] last = ["Lovelace", "Hopper", "Torvalds", "Hamilton", "Thompson", "Liskov", "Ritchie", "Allen", "van Rossum", "Perlman", "Berners-Lee", "Lamarr"];
-        await _site.SeedUsersAsync(first.Select((name, i) => new AdminUser
+        await Site.SeedUsersAsync(first.Select((name, i) => new AdminUser
         {
             UserName = $"{name.ToLowerInvariant()}.{last[i].Split(' ')[^1].ToLowerInvariant()}",
             FirstName = name,
@@ -34,31 +29,15 @@ public sealed class AdminBrowserTests
         }));
     }
 
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task A_superuser_adds_finds_regroups_deletes_and_audits_a_user_then_logs_out()
     {
-        var (page, consoleErrors) = await _browser.NewPageAsync(_site.ServerAddress);
+        var (page, consoleErrors) = await NewPageAsync();
 
         // Log in: the admin home sends us to the login form first.
         await page.GotoAsync("/admin/");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
-        await page.GetByLabel("Username:").FillAsync(AdminSiteFactory.AdminUserName);
-        await page.GetByLabel("Password:").FillAsync(AdminSiteFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await SubmitLoginAsync(page, AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Site administration" })).ToBeVisibleAsync();
 
         // Add a user.
@@ -72,7 +51,7 @@ public sealed class AdminBrowserTests
 
         // Find it by search; the changelist with its users is the screenshot the README shows.
         await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).First.ClickAsync();
-        await page.ScreenshotAsync(new() { Path = RepositoryRoot.Screenshot("users-changelist.png"), FullPage = true });
+        await ScreenshotAsync(page, "users-changelist.png");
         await page.Locator("#searchbar").FillAsync("browser");
         await page.Locator("#searchbar").PressAsync("Enter");
         await Assertions.Expect(page.Locator("#result_list tbody tr")).ToHaveCountAsync(1);
@@ -84,10 +63,10 @@ public sealed class AdminBrowserTests
         await page.Locator("#Input_Groups_add").ClickAsync();
         await Assertions.Expect(page.Locator("#Input_Groups option")).ToHaveTextAsync(["Editors"]);
         await page.GetByLabel("First name:").FillAsync("Browser");
-        await page.ScreenshotAsync(new() { Path = RepositoryRoot.Screenshot("user-change.png"), FullPage = true });
+        await ScreenshotAsync(page, "user-change.png");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".messagelist")).ToContainTextAsync("The user “browser.person” was changed successfully.");
-        var groups = await _site.WithDbAsync(db => db.UserRoles
+        var groups = await Site.WithDbAsync(db => db.UserRoles
             .Where(ur => db.Users.Any(u => u.Id == ur.UserId && u.UserName == "browser.person"))
             .Select(ur => db.Roles.Single(g => g.Id == ur.RoleId).Name).ToListAsync());
         groups.Should().Equal("Editors");
@@ -103,11 +82,11 @@ public sealed class AdminBrowserTests
         await Assertions.Expect(page.Locator(".deleted-objects")).ToContainTextAsync("browser.person");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, I’m sure" }).ClickAsync();
         await Assertions.Expect(page.Locator(".messagelist")).ToContainTextAsync("Successfully deleted 1 user.");
-        (await _site.FindUserAsync("browser.person")).Should().BeNull();
+        (await Site.FindUserAsync("browser.person")).Should().BeNull();
 
         // Read its history from "Recent actions": the user is gone, the log is not.
         await page.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
-        await page.ScreenshotAsync(new() { Path = RepositoryRoot.Screenshot("dashboard.png"), FullPage = true });
+        await ScreenshotAsync(page, "dashboard.png");
         var deleted = page.Locator("#recent-actions-module li.deletelink").First;
         await Assertions.Expect(deleted).ToContainTextAsync("browser.person");
         await Assertions.Expect(deleted.GetByRole(AriaRole.Link, new() { Name = "browser.person" })).ToHaveCountAsync(0);
@@ -130,13 +109,10 @@ public sealed class AdminBrowserTests
     [Test]
     public async Task Without_JavaScript_groups_change_and_bulk_delete_still_work()
     {
-        await _site.CreateUserAsync(new("nojs.person", Staff: false, Password: null));
-        var (page, _) = await _browser.NewPageAsync(_site.ServerAddress, javaScript: false);
+        await Site.CreateUserAsync(new("nojs.person", Staff: false, Password: null));
+        var (page, _) = await NewPageAsync(javaScript: false);
 
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("Username:").FillAsync(AdminSiteFactory.AdminUserName);
-        await page.GetByLabel("Password:").FillAsync(AdminSiteFactory.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await LogInAsync(page, AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword);
 
         await page.GotoAsync("/admin/auth/user?q=nojs");
         await page.GetByRole(AriaRole.Link, new() { Name = "nojs.person" }).ClickAsync();
@@ -150,6 +126,6 @@ public sealed class AdminBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Go" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, I’m sure" }).ClickAsync();
         await Assertions.Expect(page.Locator(".messagelist")).ToContainTextAsync("Successfully deleted 1 user.");
-        (await _site.FindUserAsync("nojs.person")).Should().BeNull();
+        (await Site.FindUserAsync("nojs.person")).Should().BeNull();
     }
 }

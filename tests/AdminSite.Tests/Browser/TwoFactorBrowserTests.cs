@@ -7,39 +7,20 @@ namespace AdminSite.Tests.Browser;
 [TestFixture]
 [Category("Browser")]
 [NonParallelizable]
-public sealed class TwoFactorBrowserTests
+public sealed class TwoFactorBrowserTests : BrowserFixture
 {
-    private AdminSiteFactory _site = null!;
-    private BrowserSession _browser = null!;
-
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _browser = await BrowserSession.LaunchAsync();
-        _site = new AdminSiteFactory(kestrel: true);
-        await _site.CreateUserAsync(new("grace.hopper", Superuser: true, FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com"));
-        await _site.CreateUserAsync(new("ada.lovelace", FirstName: "Ada", Email: "=cmd|' /C calc'!A0"));
-        await _site.CreateGroupAsync("Editors", "auth.view_user", "auth.change_user");
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
+        await Site.CreateUserAsync(new("grace.hopper", Superuser: true, FirstName: "Grace", LastName: "Hopper", Email: "grace@example.com"));
+        await Site.CreateUserAsync(new("ada.lovelace", FirstName: "Ada", Email: "=cmd|' /C calc'!A0"));
+        await Site.CreateGroupAsync("Editors", "auth.view_user", "auth.change_user");
     }
 
     [Test]
     public async Task A_superuser_enrols_an_authenticator_logs_in_with_its_code_and_goes_dark()
     {
-        var (page, consoleErrors) = await _browser.NewPageAsync(_site.ServerAddress);
+        var (page, consoleErrors) = await NewPageAsync();
         await LogInAsync(page, "grace.hopper");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Site administration" })).ToBeVisibleAsync();
 
@@ -48,26 +29,26 @@ public sealed class TwoFactorBrowserTests
         await Assertions.Expect(page.GetByText("Two-factor authentication is off")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Set up an authenticator app" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code holding the key shown next to it" })).ToBeVisibleAsync();
-        await Screenshot(page, "two-factor-setup.png");
+        await ScreenshotAsync(page, "two-factor-setup.png");
         var key = await page.Locator("#manual-key").InnerTextAsync();
         await page.GetByLabel("Verification code:").FillAsync(Authenticator.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify and turn on" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your recovery codes" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".code-list li")).ToHaveCountAsync(10);
-        await Screenshot(page, "two-factor-recovery-codes.png");
+        await ScreenshotAsync(page, "two-factor-recovery-codes.png");
         await page.GetByRole(AriaRole.Link, new() { Name = "I have saved my recovery codes: continue" }).ClickAsync();
 
         // Log out and back in: the password, then the code of the moment.
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await LogInAsync(page, "grace.hopper");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Two-factor authentication" })).ToBeVisibleAsync();
-        await Screenshot(page, "login-two-factor.png");
+        await ScreenshotAsync(page, "login-two-factor.png");
         await page.GetByLabel("Code:").FillAsync(Authenticator.Code(key));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Site administration" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Two-factor" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Two-factor authentication is on")).ToBeVisibleAsync();
-        await Screenshot(page, "two-factor-on.png");
+        await ScreenshotAsync(page, "two-factor-on.png");
 
         // The new pages in the light theme.
         await ScreenshotPagesAsync(page, "light");
@@ -80,7 +61,7 @@ public sealed class TwoFactorBrowserTests
         var background = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
         background.Should().Be("rgb(21, 25, 28)", "the dark palette is applied");
         await ScreenshotPagesAsync(page, "dark");
-        (await _site.FindUserAsync("grace.hopper"))!.Theme.Should().Be(AdminSite.Identity.ColorTheme.Dark);
+        (await Site.FindUserAsync("grace.hopper"))!.Theme.Should().Be(AdminSite.Identity.ColorTheme.Dark);
 
         consoleErrors.Should().BeEmpty("no script error and no Content-Security-Policy violation (the QR code is a data: image)");
     }
@@ -88,7 +69,7 @@ public sealed class TwoFactorBrowserTests
     [Test]
     public async Task Without_JavaScript_the_theme_switch_applies_with_its_button_and_auto_follows_the_system()
     {
-        var (page, _) = await _browser.NewPageAsync(_site.ServerAddress, javaScript: false);
+        var (page, _) = await NewPageAsync(javaScript: false);
         await LogInAsync(page, "ada.lovelace");
 
         await page.GetByLabel("Theme").SelectOptionAsync("dark");
@@ -105,12 +86,12 @@ public sealed class TwoFactorBrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
         await page.GotoAsync("/Identity/Account/Login");
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
-        await Screenshot(page, "login-dark.png");
+        await ScreenshotAsync(page, "login-dark.png");
     }
 
     private async Task ScreenshotPagesAsync(IPage page, string theme)
     {
-        var ada = (await _site.FindUserAsync("ada.lovelace"))!;
+        var ada = (await Site.FindUserAsync("ada.lovelace"))!;
         foreach (var (path, name) in new[]
         {
             ("/admin/", "dashboard"),
@@ -122,18 +103,7 @@ public sealed class TwoFactorBrowserTests
         })
         {
             await page.GotoAsync(path);
-            await Screenshot(page, $"{name}-{theme}.png");
+            await ScreenshotAsync(page, $"{name}-{theme}.png");
         }
     }
-
-    private static async Task LogInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/Identity/Account/Login");
-        await page.GetByLabel("Username:").FillAsync(userName);
-        await page.GetByLabel("Password:").FillAsync(TestData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-    }
-
-    private static Task Screenshot(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = RepositoryRoot.Screenshot(name), FullPage = true });
 }

@@ -9,35 +9,24 @@ namespace AdminSite.Tests.Hosting;
 /// every table, alt text, unique ids, and aria-current on the current page's link. Read as a DOM, not by eye.
 /// </summary>
 [TestFixture]
-public sealed class AccessibilityTests
+public sealed class AccessibilityTests : AdminClientFixture
 {
     private static readonly HtmlParser Parser = new();
 
-    private AdminSiteFactory _site = null!;
-    private SiteClient _admin = null!;
     private string _userId = null!;
     private string _groupId = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public async Task SeedAsync()
     {
-        _site = new AdminSiteFactory();
-        _groupId = (await _site.CreateGroupAsync("a11y-group", "auth.view_user")).Id;
-        var user = await _site.CreateUserAsync(new("a11y.user", Groups: ["a11y-group"]));
+        _groupId = (await Site.CreateGroupAsync("a11y-group", "auth.view_user")).Id;
+        var user = await Site.CreateUserAsync(new("a11y.user", Groups: ["a11y-group"]));
         _userId = user.Id;
-        await _site.EnrolAsync("a11y.user");
-        _admin = await _site.SignedInAdminAsync();
-        (await _admin.PostFormAsync($"/admin/auth/user/{_userId}/change", new()
+        await Site.EnrolAsync("a11y.user");
+        (await Admin.PostFormAsync($"/admin/auth/user/{_userId}/change", new()
         {
             ["Input.UserName"] = "a11y.user", ["Input.FirstName"] = "Ally", ["Input.IsActive"] = "true", ["Input.IsStaff"] = "true", ["Input.Groups"] = _groupId,
         })).Dispose();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        _admin.Dispose();
-        await _site.DisposeAsync();
     }
 
     private IEnumerable<string> AdminPages() =>
@@ -53,14 +42,14 @@ public sealed class AccessibilityTests
     {
         foreach (var path in AdminPages())
         {
-            Check(path, await _admin.GetHtmlAsync(path));
+            Check(path, await Admin.GetHtmlAsync(path));
         }
     }
 
     [Test]
     public async Task The_public_pages_follow_the_rules_too()
     {
-        using var anonymous = _site.CreateSiteClient();
+        using var anonymous = Site.CreateSiteClient();
         foreach (var path in new[] { SiteClient.LoginPath, "/Identity/Account/Lockout", "/Identity/Account/Logout" })
         {
             Check(path, await anonymous.GetHtmlAsync(path));
@@ -74,9 +63,9 @@ public sealed class AccessibilityTests
     [Test]
     public async Task The_current_model_and_page_are_marked_for_assistive_technology()
     {
-        var users = Parser.ParseDocument(await _admin.GetHtmlAsync("/admin/auth/user"));
-        var audit = Parser.ParseDocument(await _admin.GetHtmlAsync("/admin/audit"));
-        var history = Parser.ParseDocument(await _admin.GetHtmlAsync($"/admin/auth/user/{_userId}/history?p=1"));
+        var users = Parser.ParseDocument(await Admin.GetHtmlAsync("/admin/auth/user"));
+        var audit = Parser.ParseDocument(await Admin.GetHtmlAsync("/admin/audit"));
+        var history = Parser.ParseDocument(await Admin.GetHtmlAsync($"/admin/auth/user/{_userId}/history?p=1"));
 
         users.QuerySelector("#nav-sidebar a[aria-current='page']")!.TextContent.Should().Be("Users");
         audit.QuerySelectorAll("a[aria-current='page']").Select(a => a.TextContent).Should().Contain("Audit log");
@@ -87,7 +76,7 @@ public sealed class AccessibilityTests
     [Test]
     public async Task The_theme_switch_is_a_labelled_form_that_works_without_script()
     {
-        var page = Parser.ParseDocument(await _admin.GetHtmlAsync("/admin/"));
+        var page = Parser.ParseDocument(await Admin.GetHtmlAsync("/admin/"));
 
         var form = page.QuerySelector("form#theme-form")!;
         form.GetAttribute("method").Should().Be("post");

@@ -4,23 +4,15 @@ using AdminSite.Tests.Infrastructure;
 namespace AdminSite.Tests.Hosting;
 
 [TestFixture]
-public sealed class SecurityHeadersTests
+public sealed class SecurityHeadersTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _site = new AdminSiteFactory();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
-
     [TestCase("/Identity/Account/Login")]
     [TestCase("/admin/")]
     [TestCase("/css/admin.css")]
     [TestCase("/no-such-page")]
     public async Task Every_response_carries_the_security_headers(string path)
     {
-        using var client = await _site.SignedInAdminAsync();
+        using var client = await Site.SignedInAdminAsync();
 
         using var response = await client.GetAsync(path);
 
@@ -35,8 +27,8 @@ public sealed class SecurityHeadersTests
     [Test]
     public async Task Pages_have_no_inline_script_style_or_outside_resources()
     {
-        using var client = await _site.SignedInAdminAsync();
-        var user = await _site.CreateUserAsync(new("styled"));
+        using var client = await Site.SignedInAdminAsync();
+        var user = await Site.CreateUserAsync(new("styled"));
         foreach (var path in new[] { "/admin/", "/admin/auth/user", $"/admin/auth/user/{user.Id}/change", "/admin/auth/group/add", "/admin/password_change" })
         {
             var html = await client.GetHtmlAsync(path);
@@ -48,7 +40,7 @@ public sealed class SecurityHeadersTests
     [Test]
     public async Task Cookies_are_http_only_and_same_site()
     {
-        using var client = _site.CreateSiteClient();
+        using var client = Site.CreateSiteClient();
         using var login = await client.TryLogInAsync(AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword);
 
         var cookies = login.Headers.GetValues("Set-Cookie").ToList();
@@ -60,17 +52,8 @@ public sealed class SecurityHeadersTests
     [Test]
     public async Task Behind_a_TLS_load_balancer_cookies_are_secure_and_HSTS_is_sent()
     {
-        using var client = _site.CreateSiteClient();
-        var token = await client.TokenAsync(SiteClient.LoginPath);
-        using var request = new HttpRequestMessage(HttpMethod.Post, SiteClient.LoginPath)
-        {
-            Content = new FormUrlEncodedContent(
-            [
-                new("Input.UserName", AdminSiteFactory.AdminUserName),
-                new("Input.Password", AdminSiteFactory.AdminPassword),
-                new("__RequestVerificationToken", token),
-            ]),
-        };
+        using var client = Site.CreateSiteClient();
+        using var request = await client.LoginRequestAsync(AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword);
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-For", "203.0.113.9");
         // HSTS is never sent to localhost, so ask as the public name would.
@@ -86,7 +69,7 @@ public sealed class SecurityHeadersTests
     [Test]
     public async Task Errors_show_no_developer_details_in_production()
     {
-        using var client = await _site.SignedInAdminAsync();
+        using var client = await Site.SignedInAdminAsync();
 
         var notFound = await client.GetHtmlAsync("/admin/auth/user/x/y/z", HttpStatusCode.NotFound);
 
@@ -105,16 +88,7 @@ public sealed class ForwardedHeadersTests
         var settings = knownProxy is null ? null : new Dictionary<string, string?> { ["ForwardedHeaders:KnownProxies:0"] = knownProxy };
         await using var site = new AdminSiteFactory(settings, kestrel: true);
         using var client = site.CreateNetworkClient();
-        var token = await client.TokenAsync(SiteClient.LoginPath);
-        using var request = new HttpRequestMessage(HttpMethod.Post, SiteClient.LoginPath)
-        {
-            Content = new FormUrlEncodedContent(
-            [
-                new("Input.UserName", AdminSiteFactory.AdminUserName),
-                new("Input.Password", AdminSiteFactory.AdminPassword),
-                new("__RequestVerificationToken", token),
-            ]),
-        };
+        using var request = await client.LoginRequestAsync(AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword);
         request.Headers.Add("X-Forwarded-Proto", "https");
 
         using var response = await client.Http.SendAsync(request);

@@ -7,21 +7,12 @@ namespace AdminSite.Tests.Identity;
 
 /// <summary>Enrolling an authenticator app, logging in with it or a recovery code, and turning it off or resetting it.</summary>
 [TestFixture]
-public sealed class TwoFactorTests
+public sealed class TwoFactorTests : SiteFixture
 {
-    private AdminSiteFactory _site = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _site = new AdminSiteFactory();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await _site.DisposeAsync();
-
     [Test]
     public async Task Enrolling_shows_a_server_drawn_QR_code_and_key_then_a_valid_code_turns_it_on_with_ten_recovery_codes()
     {
-        await _site.CreateUserAsync(new("enrolling"));
-        using var client = await _site.SignedInAsync("enrolling");
+        using var client = await SignedInAsNewAsync(new("enrolling"));
 
         var setup = await client.GetHtmlAsync("/admin/two_factor/setup");
         var key = Authenticator.KeyFrom(setup);
@@ -31,13 +22,13 @@ public sealed class TwoFactorTests
 
         using var wrong = await client.PostFormAsync("/admin/two_factor/setup", new() { ["Code"] = Authenticator.WrongCode(key) });
         Html.Text(await wrong.Content.ReadAsStringAsync()).Should().Contain("That code is not valid.");
-        (await _site.FindUserAsync("enrolling"))!.TwoFactorEnabled.Should().BeFalse();
+        (await Site.FindUserAsync("enrolling"))!.TwoFactorEnabled.Should().BeFalse();
 
         using var right = await client.PostFormAsync("/admin/two_factor/setup", new() { ["Code"] = Authenticator.Code(key) });
         var shown = await right.Content.ReadAsStringAsync();
 
         right.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await _site.FindUserAsync("enrolling"))!.TwoFactorEnabled.Should().BeTrue();
+        (await Site.FindUserAsync("enrolling"))!.TwoFactorEnabled.Should().BeTrue();
         var codes = Authenticator.RecoveryCodesFrom(shown);
         codes.Should().HaveCount(10).And.OnlyHaveUniqueItems();
         Html.Text(shown).Should().Contain("shown only this once");
@@ -49,23 +40,22 @@ public sealed class TwoFactorTests
     [Test]
     public async Task Recovery_codes_are_stored_as_hashes_and_work_once_each()
     {
-        await _site.CreateUserAsync(new("recovering"));
-        using var client = await _site.SignedInAsync("recovering");
+        using var client = await SignedInAsNewAsync(new("recovering"));
         var key = Authenticator.KeyFrom(await client.GetHtmlAsync("/admin/two_factor/setup"));
         using var enable = await client.PostFormAsync("/admin/two_factor/setup", new() { ["Code"] = Authenticator.Code(key) });
         var codes = Authenticator.RecoveryCodesFrom(await enable.Content.ReadAsStringAsync());
 
-        var stored = await _site.WithDbAsync(db => db.UserTokens.AsNoTracking().Select(t => t.Value).ToListAsync());
+        var stored = await Site.WithDbAsync(db => db.UserTokens.AsNoTracking().Select(t => t.Value).ToListAsync());
         stored.Should().NotContain(value => codes.Any(code => value!.Contains(code, StringComparison.OrdinalIgnoreCase)), "only hashes of the codes are kept");
 
-        using var browser = _site.CreateSiteClient();
+        using var browser = Site.CreateSiteClient();
         using var password = await browser.TryLogInAsync("recovering", TestData.Password);
         var step = SiteClient.RedirectPath(password);
         using var recovered = await browser.PostFormAsync(step, new() { ["Input.Code"] = codes[3].ToLowerInvariant() });
         SiteClient.RedirectPath(recovered).Should().Be("/admin/");
         Html.Messages(await browser.GetHtmlAsync("/admin/")).Should().ContainMatch("*recovery code; 9 are left*");
 
-        using var again = _site.CreateSiteClient();
+        using var again = Site.CreateSiteClient();
         using var password2 = await again.TryLogInAsync("recovering", TestData.Password);
         using var reused = await again.PostFormAsync(SiteClient.RedirectPath(password2), new() { ["Input.Code"] = codes[3] });
         reused.StatusCode.Should().Be(HttpStatusCode.OK, "a used recovery code is refused");
@@ -75,9 +65,9 @@ public sealed class TwoFactorTests
     [Test]
     public async Task Logging_in_to_an_enrolled_account_asks_for_the_code_after_the_password()
     {
-        await _site.CreateUserAsync(new("two.step"));
-        var key = await _site.EnrolAsync("two.step");
-        using var client = _site.CreateSiteClient();
+        await Site.CreateUserAsync(new("two.step"));
+        var key = await Site.EnrolAsync("two.step");
+        using var client = Site.CreateSiteClient();
 
         using var password = await client.TryLogInAsync("two.step", TestData.Password, "/admin/auth/group");
         SiteClient.RedirectPath(password).Should().StartWith("/Identity/Account/LoginWith2fa");
@@ -89,13 +79,13 @@ public sealed class TwoFactorTests
         using var right = await client.PostFormAsync(SiteClient.RedirectPath(password), new() { ["Input.Code"] = Authenticator.Code(key) });
         SiteClient.RedirectPath(right).Should().Be("/admin/auth/group", "the return URL survives the second step");
         (await client.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await _site.FindUserAsync("two.step"))!.LastLogin.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
+        (await Site.FindUserAsync("two.step"))!.LastLogin.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
     }
 
     [Test]
     public async Task Without_the_password_step_the_code_page_sends_people_back_to_log_in()
     {
-        using var client = _site.CreateSiteClient();
+        using var client = Site.CreateSiteClient();
 
         using var post = await client.PostFormAsync("/Identity/Account/LoginWith2fa", new() { ["Input.Code"] = "123456" }, tokenFrom: SiteClient.LoginPath);
 
@@ -105,9 +95,9 @@ public sealed class TwoFactorTests
     [Test]
     public async Task Wrong_codes_count_towards_the_account_lockout()
     {
-        await _site.CreateUserAsync(new("code.guesser"));
-        var key = await _site.EnrolAsync("code.guesser");
-        using var client = _site.CreateSiteClient();
+        await Site.CreateUserAsync(new("code.guesser"));
+        var key = await Site.EnrolAsync("code.guesser");
+        using var client = Site.CreateSiteClient();
         using var password = await client.TryLogInAsync("code.guesser", TestData.Password);
         var step = SiteClient.RedirectPath(password);
 
@@ -125,39 +115,39 @@ public sealed class TwoFactorTests
     [Test]
     public async Task Turning_it_off_needs_a_current_code_and_is_audited_without_the_key()
     {
-        await _site.CreateUserAsync(new("switching.off"));
-        var key = await _site.EnrolAsync("switching.off");
-        using var client = await _site.SignedInWithCodeAsync("switching.off", key);
+        await Site.CreateUserAsync(new("switching.off"));
+        var key = await Site.EnrolAsync("switching.off");
+        using var client = await Site.SignedInWithCodeAsync("switching.off", key);
         var page = await client.GetHtmlAsync("/admin/two_factor");
         page.Should().Contain("Recovery codes left: <strong>0</strong>");
 
         using var noCode = await client.PostFormAsync("/admin/two_factor?handler=Disable", new() { ["Code"] = "" }, tokenFrom: "/admin/two_factor");
         Html.Text(await noCode.Content.ReadAsStringAsync()).Should().Contain("That code is not valid.");
-        (await _site.FindUserAsync("switching.off"))!.TwoFactorEnabled.Should().BeTrue();
+        (await Site.FindUserAsync("switching.off"))!.TwoFactorEnabled.Should().BeTrue();
 
         using var off = await client.PostFormAsync("/admin/two_factor?handler=Disable", new() { ["Code"] = Authenticator.Code(key) }, tokenFrom: "/admin/two_factor");
         off.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await _site.FindUserAsync("switching.off"))!.TwoFactorEnabled.Should().BeFalse();
+        (await Site.FindUserAsync("switching.off"))!.TwoFactorEnabled.Should().BeFalse();
         (await client.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK, "turning it off keeps this session");
 
-        var entry = await _site.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync(e => e.ObjectRepr == "switching.off"));
+        var entry = await Site.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync(e => e.ObjectRepr == "switching.off"));
         AuditLog.Describe(entry).Should().Be("Disabled two-factor authentication.");
         AuditLog.ChangesOf(entry).Should().Equal(new FieldChange("Two-factor authentication", "Enabled", "Disabled"));
         (entry.Changes + entry.Message).Should().NotContain(key);
-        await _site.CreateSiteClient().LogInAsync("switching.off", TestData.Password);
+        await Site.CreateSiteClient().LogInAsync("switching.off", TestData.Password);
     }
 
     [Test]
     public async Task Resetting_the_app_takes_a_code_turns_it_off_and_offers_a_new_key()
     {
-        await _site.CreateUserAsync(new("new.phone"));
-        var key = await _site.EnrolAsync("new.phone");
-        using var client = await _site.SignedInWithCodeAsync("new.phone", key);
+        await Site.CreateUserAsync(new("new.phone"));
+        var key = await Site.EnrolAsync("new.phone");
+        using var client = await Site.SignedInWithCodeAsync("new.phone", key);
 
         using var reset = await client.PostFormAsync("/admin/two_factor?handler=Reset", new() { ["Code"] = Authenticator.Code(key) }, tokenFrom: "/admin/two_factor");
 
         SiteClient.RedirectPath(reset).Should().Be("/admin/two_factor/setup");
-        (await _site.FindUserAsync("new.phone"))!.TwoFactorEnabled.Should().BeFalse();
+        (await Site.FindUserAsync("new.phone"))!.TwoFactorEnabled.Should().BeFalse();
         var newKey = Authenticator.KeyFrom(await client.GetHtmlAsync("/admin/two_factor/setup"));
         newKey.Replace(" ", "", StringComparison.Ordinal).Should().NotBe(key.ToLowerInvariant(), "the old phone must stop working");
     }
@@ -165,18 +155,17 @@ public sealed class TwoFactorTests
     [Test]
     public async Task New_recovery_codes_replace_the_old_ones()
     {
-        await _site.CreateUserAsync(new("fresh.codes"));
-        using var client = await _site.SignedInAsync("fresh.codes");
+        using var client = await SignedInAsNewAsync(new("fresh.codes"));
         var key = Authenticator.KeyFrom(await client.GetHtmlAsync("/admin/two_factor/setup"));
         using var enable = await client.PostFormAsync("/admin/two_factor/setup", new() { ["Code"] = Authenticator.Code(key) });
         var old = Authenticator.RecoveryCodesFrom(await enable.Content.ReadAsStringAsync());
-        using var session = await _site.SignedInWithCodeAsync("fresh.codes", key);
+        using var session = await Site.SignedInWithCodeAsync("fresh.codes", key);
 
         using var regenerate = await session.PostFormAsync("/admin/two_factor?handler=RecoveryCodes", new() { ["Code"] = Authenticator.Code(key) }, tokenFrom: "/admin/two_factor");
         var fresh = Authenticator.RecoveryCodesFrom(await regenerate.Content.ReadAsStringAsync());
 
         fresh.Should().HaveCount(10).And.NotIntersectWith(old);
-        using var browser = _site.CreateSiteClient();
+        using var browser = Site.CreateSiteClient();
         using var password = await browser.TryLogInAsync("fresh.codes", TestData.Password);
         using var withOld = await browser.PostFormAsync(SiteClient.RedirectPath(password), new() { ["Input.Code"] = old[0] });
         withOld.StatusCode.Should().Be(HttpStatusCode.OK, "old codes stop working");
@@ -185,33 +174,32 @@ public sealed class TwoFactorTests
     [Test]
     public async Task A_superuser_resets_a_lost_device_from_the_user_page_and_it_is_audited()
     {
-        var user = await _site.CreateUserAsync(new("lost.phone"));
-        await _site.EnrolAsync("lost.phone");
-        using var admin = await _site.SignedInAdminAsync();
+        var user = await Site.CreateUserAsync(new("lost.phone"));
+        await Site.EnrolAsync("lost.phone");
+        using var admin = await Site.SignedInAdminAsync();
 
         var page = await admin.GetHtmlAsync($"/admin/auth/user/{user.Id}/change");
         page.Should().Contain("Reset two-factor authentication");
         using var reset = await admin.PostFormAsync($"/admin/auth/user/{user.Id}/change?handler=ResetTwoFactor", [], tokenFrom: $"/admin/auth/user/{user.Id}/change");
 
         SiteClient.RedirectPath(reset).Should().Be($"/admin/auth/user/{user.Id}/change");
-        (await _site.FindUserAsync("lost.phone"))!.TwoFactorEnabled.Should().BeFalse();
-        await _site.CreateSiteClient().LogInAsync("lost.phone", TestData.Password);
+        (await Site.FindUserAsync("lost.phone"))!.TwoFactorEnabled.Should().BeFalse();
+        await Site.CreateSiteClient().LogInAsync("lost.phone", TestData.Password);
         Html.Text(await admin.GetHtmlAsync($"/admin/auth/user/{user.Id}/history")).Should().Contain("Reset two-factor authentication.");
     }
 
     [Test]
     public async Task Only_superusers_may_reset_someone_else()
     {
-        var user = await _site.CreateUserAsync(new("kept.phone"));
-        await _site.EnrolAsync("kept.phone");
-        await _site.CreateUserAsync(new("helpdesk", Permissions: ["auth.view_user", "auth.change_user"]));
-        using var helpdesk = await _site.SignedInAsync("helpdesk");
+        var user = await Site.CreateUserAsync(new("kept.phone"));
+        await Site.EnrolAsync("kept.phone");
+        using var helpdesk = await SignedInAsNewAsync(new("helpdesk", Permissions: ["auth.view_user", "auth.change_user"]));
 
         (await helpdesk.GetHtmlAsync($"/admin/auth/user/{user.Id}/change")).Should().NotContain("Reset two-factor authentication");
         using var reset = await helpdesk.PostFormAsync($"/admin/auth/user/{user.Id}/change?handler=ResetTwoFactor", [], tokenFrom: $"/admin/auth/user/{user.Id}/change");
 
         SiteClient.RedirectPath(reset).Should().StartWith(SiteClient.AccessDeniedPath);
-        (await _site.FindUserAsync("kept.phone"))!.TwoFactorEnabled.Should().BeTrue();
+        (await Site.FindUserAsync("kept.phone"))!.TwoFactorEnabled.Should().BeTrue();
     }
 }
 

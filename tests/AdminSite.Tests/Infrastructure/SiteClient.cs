@@ -34,6 +34,21 @@ public sealed partial class SiteClient(HttpClient http) : IDisposable
         return await PostFormAsync(url, new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
     }
 
+    /// <summary>The login form's POST with its token, not yet sent: for a test to add what a proxy would first.</summary>
+    public async Task<HttpRequestMessage> LoginRequestAsync(string userName, string password)
+    {
+        var token = await TokenAsync(LoginPath);
+        return new HttpRequestMessage(HttpMethod.Post, LoginPath)
+        {
+            Content = new FormUrlEncodedContent(
+            [
+                new("Input.UserName", userName),
+                new("Input.Password", password),
+                new("__RequestVerificationToken", token),
+            ]),
+        };
+    }
+
     /// <summary>Submits a form as a browser would: reads the antiforgery token from the page first (or from <paramref name="tokenFrom"/>).</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? tokenFrom = null, IEnumerable<KeyValuePair<string, string>>? extra = null)
     {

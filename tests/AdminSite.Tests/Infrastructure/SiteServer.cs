@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using AdminSite.Testing;
 
 namespace AdminSite.Tests.Infrastructure;
 
@@ -41,7 +40,7 @@ public sealed class SiteServer : IAsyncDisposable
     /// <summary>Starts the site; it is not waited for (see <see cref="WaitUntilReadyAsync"/>).</summary>
     public static SiteServer Start(IDictionary<string, string> environment)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackSite.FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -65,39 +64,7 @@ public sealed class SiteServer : IAsyncDisposable
         return server;
     }
 
-    public async Task WaitUntilReadyAsync()
-    {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The site exited with code {_process.ExitCode} while starting:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("/readyz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Not answering yet.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"The site was not ready within 60 seconds:\n{Output}");
-    }
+    public Task WaitUntilReadyAsync() => LoopbackSite.WaitUntilReadyAsync(_process, BaseAddress, TimeSpan.FromMilliseconds(100), () => Output);
 
     /// <summary>What the kubelet sends a container to stop it.</summary>
     public void Terminate()
@@ -133,12 +100,5 @@ public sealed class SiteServer : IAsyncDisposable
                 _output.AppendLine(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

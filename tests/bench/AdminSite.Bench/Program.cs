@@ -1,4 +1,5 @@
 using AdminSite.Bench;
+using AdminSite.Testing;
 
 // Load test of the admin site (not a test: it measures, it does not judge). See BenchOptions for the knobs.
 var options = BenchOptions.Parse(args);

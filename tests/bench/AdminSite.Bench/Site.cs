@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using AdminSite.Testing;
 
 namespace AdminSite.Bench;
 
@@ -47,7 +47,7 @@ internal sealed partial class Site : IAsyncDisposable
 
     public static async Task<Site> StartAsync(WorkFolder work, string? databasePath = null)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackSite.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.SiteFolder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(work.SiteFolder, "AdminSite.dll"));
         start.ArgumentList.Add("--urls");
@@ -70,7 +70,7 @@ internal sealed partial class Site : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var site = new Site(process, baseAddress);
-        await site.WaitUntilHealthyAsync();
+        await LoopbackSite.WaitUntilReadyAsync(process, baseAddress, TimeSpan.FromMilliseconds(250));
         return site;
     }
 
@@ -127,40 +127,6 @@ internal sealed partial class Site : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilHealthyAsync()
-    {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The site exited with code {_process.ExitCode} while starting.");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("/readyz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Not answering yet.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("The site was not ready within 60 seconds.");
-    }
-
     private static Dictionary<string, string> Environment(string databasePath) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -170,13 +136,6 @@ internal sealed partial class Site : IAsyncDisposable
         ["Bootstrap__AdminPassword"] = AdminPassword,
         ["Logging__LogLevel__Default"] = "Warning",
     };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task<int> RunAsync(string file, string[] args, Dictionary<string, string>? environment)
     {

@@ -39,10 +39,7 @@ public sealed class PasswordChangeModel(UserManager<AdminUser> users, SignInMana
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && Input.NewPassword1 != Input.NewPassword2)
-        {
-            ModelState.AddModelError("Input.NewPassword2", "The two password fields didn’t match.");
-        }
+        PasswordConfirmation.Check(ModelState, Input.NewPassword1, Input.NewPassword2, "Input.NewPassword2");
 
         if (!ModelState.IsValid)
         {

@@ -21,7 +21,7 @@ public sealed class AddModel(GroupStore store) : AdminPageModel
         var permissions = Input.Permissions.Distinct().ToList();
         if (permissions.Any(p => !Permissions.Exists(p)))
         {
-            ModelState.AddModelError("Input.Permissions", "Select a valid choice. That choice is not one of the available choices.");
+            ModelState.AddModelError("Input.Permissions", InvalidChoice);
         }
 
         if (!ModelState.IsValid)

@@ -46,7 +46,7 @@ public sealed class ChangeModel(RoleManager<AdminGroup> roles, GroupStore store)
         var permissions = Input.Permissions.Distinct().ToList();
         if (permissions.Any(p => !Permissions.Exists(p)))
         {
-            ModelState.AddModelError("Input.Permissions", "Select a valid choice. That choice is not one of the available choices.");
+            ModelState.AddModelError("Input.Permissions", InvalidChoice);
         }
 
         if (!ModelState.IsValid)
@@ -62,19 +62,6 @@ public sealed class ChangeModel(RoleManager<AdminGroup> roles, GroupStore store)
             return Page();
         }
 
-        if (keepEditing is not null)
-        {
-            Success($"The group “{name}” was changed successfully. You may edit it again below.");
-            return RedirectToPage(new { id });
-        }
-
-        if (addAnother is not null)
-        {
-            Success($"The group “{name}” was changed successfully. You may add another group below.");
-            return RedirectToPage("Add");
-        }
-
-        Success($"The group “{name}” was changed successfully.");
-        return RedirectToPage("Index");
+        return ChangeSaved(AdminModel.Group, id, name, keepEditing, addAnother);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminSite.Pages.Admin.Groups;
 
 [RequirePermission(Permissions.ViewGroup, Permissions.ChangeGroup)]
-public sealed class IndexModel(AdminDbContext db) : AdminPageModel
+public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
 {
     public const string DeleteSelected = "delete_selected";
 
@@ -40,10 +40,7 @@ public sealed class IndexModel(AdminDbContext db) : AdminPageModel
             predicate = predicate.AndAlso(g => g.NormalizedName!.Contains(upper));
         }
 
-        Counts = await db.Roles
-            .GroupBy(_ => 1)
-            .Select(g => new ResultCounts { Total = g.Count(), Matching = g.AsQueryable().Count(predicate) })
-            .SingleOrDefaultAsync(cancellationToken) ?? new ResultCounts();
+        Counts = await ResultCounts.CountAsync(db.Roles, predicate, cancellationToken);
         Paginator = new Paginator(Counts.Matching, Query.PageNumber);
 
         var descending = Sort.Columns[0].Descending;
@@ -55,26 +52,6 @@ public sealed class IndexModel(AdminDbContext db) : AdminPageModel
             .ToListAsync(cancellationToken);
     }
 
-    public IActionResult OnPost([FromForm(Name = "action")] string? actionName, [FromForm(Name = "_selected_action")] string[] selected)
-    {
-        var back = Request.Path + Request.QueryString;
-        if (actionName != DeleteSelected)
-        {
-            Warning(string.IsNullOrEmpty(actionName) ? "No action selected." : "Unknown action.");
-            return Redirect(back);
-        }
-
-        if (!Access.Has(Permissions.DeleteGroup))
-        {
-            return Forbid();
-        }
-
-        if (selected.Length == 0)
-        {
-            Warning("Items must be selected in order to perform actions on them. No items have been changed.");
-            return Redirect(back);
-        }
-
-        return RedirectToPage("DeleteSelected", new { ids = selected });
-    }
+    public IActionResult OnPost([FromForm(Name = "action")] string? actionName, [FromForm(Name = "_selected_action")] string[] selected) =>
+        StartAction(actionName, selected, actionName == DeleteSelected ? new BulkAction("DeleteSelected", Permissions.DeleteGroup) : null);
 }

@@ -2,7 +2,6 @@ using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
 using AdminSite.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.Users;
@@ -12,62 +11,29 @@ namespace AdminSite.Pages.Admin.Users;
 /// the change behind the privilege guard (all of them or none).
 /// </summary>
 [RequirePermission(Permissions.ChangeUser)]
-public abstract class ActivationSelectedModel(AdminDbContext db, UserActivation activation, PrivilegeGuard guard) : AdminPageModel
+public abstract class ActivationSelectedModel(AdminDbContext db, UserActivation activation, PrivilegeGuard guard) : BulkActionPageModel<AdminUser>
 {
     public abstract bool Activate { get; }
 
     public string Verb => Activate ? "activate" : "deactivate";
 
-    public IReadOnlyList<AdminUser> Targets { get; private set; } = [];
+    protected override bool RefuseBeforeConfirming => true;
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] string[] ids, CancellationToken cancellationToken)
-    {
-        Targets = await FindAsync(ids, cancellationToken);
-        return Targets.Count == 0 ? NothingSelected() : await RefusedAsync(cancellationToken) ?? Page();
-    }
+    protected override Task<List<AdminUser>> FindAsync(List<string> ids, CancellationToken cancellationToken) =>
+        db.Users.Where(u => ids.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync([FromForm] string[] ids, CancellationToken cancellationToken)
-    {
-        Targets = await FindAsync(ids, cancellationToken);
-        if (Targets.Count == 0)
-        {
-            return NothingSelected();
-        }
-
-        if (await RefusedAsync(cancellationToken) is { } refused)
-        {
-            return refused;
-        }
-
-        var changed = await activation.SetActiveAsync(Access, Targets, Activate, cancellationToken);
-        Success($"Successfully {Verb}d {changed} {(changed == 1 ? "user" : "users")}.");
-        return RedirectToPage("Index");
-    }
-
-    private async Task<IActionResult?> RefusedAsync(CancellationToken cancellationToken)
+    protected override async Task<string?> RefusalAsync(CancellationToken cancellationToken)
     {
         var reason = !Activate && Targets.Any(u => u.Id == Access.UserId)
             ? UserActivation.CannotDeactivateSelf
             : (await guard.CannotManageAsync(Access, Targets, cancellationToken)).Values.FirstOrDefault();
-        if (reason is null)
-        {
-            return null;
-        }
-
-        Error($"{reason} No users were changed.");
-        return RedirectToPage("Index");
+        return reason is null ? null : $"{reason} No users were changed.";
     }
 
-    private IActionResult NothingSelected()
+    protected override async Task<string> ApplyAsync(CancellationToken cancellationToken)
     {
-        Warning("Items must be selected in order to perform actions on them. No items have been changed.");
-        return RedirectToPage("Index");
-    }
-
-    private async Task<IReadOnlyList<AdminUser>> FindAsync(string[] ids, CancellationToken cancellationToken)
-    {
-        var wanted = ids.Distinct().Take(Paginator.DefaultPerPage * 10).ToList();
-        return await db.Users.Where(u => wanted.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var changed = await activation.SetActiveAsync(Access, Targets, Activate, cancellationToken);
+        return $"Successfully {Verb}d {changed} {(changed == 1 ? "user" : "users")}.";
     }
 }
 

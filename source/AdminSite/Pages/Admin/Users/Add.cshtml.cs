@@ -42,10 +42,7 @@ public sealed class AddModel(UserManager<AdminUser> users, AdminDbContext db, Au
 
     public async Task<IActionResult> OnPostAsync([FromForm(Name = "_addanother")] string? addAnother, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && Input.Password1 != Input.Password2)
-        {
-            ModelState.AddModelError("Input.Password2", "The two password fields didn’t match.");
-        }
+        PasswordConfirmation.Check(ModelState, Input.Password1, Input.Password2, "Input.Password2");
 
         if (!ModelState.IsValid)
         {

@@ -105,12 +105,12 @@ public sealed class ChangeModel(
         var chosenPermissions = Input.UserPermissions.Distinct().ToList();
         if (chosenGroups.Any(g => !groupIds.Contains(g)))
         {
-            ModelState.AddModelError("Input.Groups", "Select a valid choice. That choice is not one of the available choices.");
+            ModelState.AddModelError("Input.Groups", InvalidChoice);
         }
 
         if (chosenPermissions.Any(p => !Permissions.Exists(p)))
         {
-            ModelState.AddModelError("Input.UserPermissions", "Select a valid choice. That choice is not one of the available choices.");
+            ModelState.AddModelError("Input.UserPermissions", InvalidChoice);
         }
 
         if (!ModelState.IsValid)
@@ -163,20 +163,7 @@ public sealed class ChangeModel(
             await signIn.RefreshSignInAsync(Subject);
         }
 
-        if (keepEditing is not null)
-        {
-            Success($"The user “{name}” was changed successfully. You may edit it again below.");
-            return RedirectToPage(new { id });
-        }
-
-        if (addAnother is not null)
-        {
-            Success($"The user “{name}” was changed successfully. You may add another user below.");
-            return RedirectToPage("Add");
-        }
-
-        Success($"The user “{name}” was changed successfully.");
-        return RedirectToPage("Index");
+        return ChangeSaved(AdminModel.User, id, name, keepEditing, addAnother);
     }
 
     /// <summary>A superuser's "sign out everywhere": a new security stamp ends every session of the user but this one.</summary>

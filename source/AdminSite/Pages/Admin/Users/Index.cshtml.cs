@@ -11,7 +11,7 @@ namespace AdminSite.Pages.Admin.Users;
 /// one more: no query per row (a test counts them).
 /// </summary>
 [RequirePermission(Permissions.ViewUser, Permissions.ChangeUser)]
-public sealed class IndexModel(AdminDbContext db) : AdminPageModel
+public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
 {
     public const string StaffFilter = UserChangeList.StaffFilter;
     public const string SuperuserFilter = UserChangeList.SuperuserFilter;
@@ -54,10 +54,7 @@ public sealed class IndexModel(AdminDbContext db) : AdminPageModel
         GroupChoices = groups.Select(g => ((string?)g.Id, g.Name ?? "")).ToList();
 
         var predicate = UserChangeList.Predicate(Query, db);
-        Counts = await db.Users
-            .GroupBy(_ => 1)
-            .Select(g => new ResultCounts { Total = g.Count(), Matching = g.AsQueryable().Count(predicate) })
-            .SingleOrDefaultAsync(cancellationToken) ?? new ResultCounts();
+        Counts = await ResultCounts.CountAsync(db.Users, predicate, cancellationToken);
 
         Paginator = new Paginator(Counts.Matching, Query.PageNumber);
         Rows = await UserChangeList.Order(db.Users.AsNoTracking().Where(predicate), Sort)
@@ -67,41 +64,14 @@ public sealed class IndexModel(AdminDbContext db) : AdminPageModel
             .ToListAsync(cancellationToken);
     }
 
-    public IActionResult OnPost([FromForm(Name = "action")] string? actionName, [FromForm(Name = "_selected_action")] string[] selected)
-    {
-        var back = Request.Path + Request.QueryString;
-        if (string.IsNullOrEmpty(actionName))
+    public IActionResult OnPost([FromForm(Name = "action")] string? actionName, [FromForm(Name = "_selected_action")] string[] selected) =>
+        StartAction(actionName, selected, actionName switch
         {
-            Warning("No action selected.");
-            return Redirect(back);
-        }
-
-        var (page, permission) = actionName switch
-        {
-            DeleteSelected => ("DeleteSelected", Permissions.DeleteUser),
-            ActivateSelected => ("ActivateSelected", Permissions.ChangeUser),
-            DeactivateSelected => ("DeactivateSelected", Permissions.ChangeUser),
-            _ => (null, null),
-        };
-        if (page is null)
-        {
-            Warning("Unknown action.");
-            return Redirect(back);
-        }
-
-        if (!Access.Has(permission!))
-        {
-            return Forbid();
-        }
-
-        if (selected.Length == 0)
-        {
-            Warning("Items must be selected in order to perform actions on them. No items have been changed.");
-            return Redirect(back);
-        }
-
-        return RedirectToPage(page, new { ids = selected });
-    }
+            DeleteSelected => new BulkAction("DeleteSelected", Permissions.DeleteUser),
+            ActivateSelected => new BulkAction("ActivateSelected", Permissions.ChangeUser),
+            DeactivateSelected => new BulkAction("DeactivateSelected", Permissions.ChangeUser),
+            _ => null,
+        });
 
     public static IReadOnlyList<(string Value, string Label)> Available(AdminAccess access)
     {

@@ -56,10 +56,7 @@ public sealed class PasswordModel(UserManager<AdminUser> users, SignInManager<Ad
             return refused;
         }
 
-        if (ModelState.IsValid && Input.Password1 != Input.Password2)
-        {
-            ModelState.AddModelError("Input.Password2", "The two password fields didn’t match.");
-        }
+        PasswordConfirmation.Check(ModelState, Input.Password1, Input.Password2, "Input.Password2");
 
         if (!ModelState.IsValid)
         {

@@ -1,24 +1,5 @@
 namespace AdminSite.Bench;
 
-internal static class RepositoryRoot
-{
-    /// <summary>The first folder above this program holding .nuke/, AdminSite.sln or .git, whatever the working directory.</summary>
-    public static DirectoryInfo Find()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (Directory.Exists(Path.Combine(folder.FullName, ".nuke"))
-                || File.Exists(Path.Combine(folder.FullName, "AdminSite.sln"))
-                || Path.Exists(Path.Combine(folder.FullName, ".git")))
-            {
-                return folder;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No repository root above {AppContext.BaseDirectory}.");
-    }
-}
-
 /// <summary>A temporary folder for the published site and its database, removed afterwards.</summary>
 internal sealed class WorkFolder : IAsyncDisposable
 {

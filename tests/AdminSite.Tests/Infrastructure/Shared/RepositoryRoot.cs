@@ -1,8 +1,12 @@
-namespace AdminSite.Tests.Infrastructure;
+namespace AdminSite.Testing;
 
-public static class RepositoryRoot
+/// <summary>
+/// Where the repository is, for the tests' screenshots and the bench's publish alike. Linked into
+/// AdminSite.Bench (which may not reference the test project): keep it free of test-framework types.
+/// </summary>
+internal static class RepositoryRoot
 {
-    /// <summary>The first folder above the test binaries holding .nuke/, AdminSite.sln or .git: the same from any working directory.</summary>
+    /// <summary>The first folder above the running binaries holding .nuke/, AdminSite.sln or .git: the same from any working directory.</summary>
     public static DirectoryInfo Find()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
@@ -16,11 +20,5 @@ public static class RepositoryRoot
         }
 
         throw new DirectoryNotFoundException($"No repository root (.nuke/, AdminSite.sln or .git) above {AppContext.BaseDirectory}.");
-    }
-
-    public static string Screenshot(string name)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(Find().FullName, "artifacts", "screenshots"));
-        return Path.Combine(folder.FullName, name);
     }
 }
