@@ -26,8 +26,9 @@ partial class Build
 
     AbsolutePath ChartDirectory => RootDirectory / "chart";
     /// <summary>--helm-path, else helm on PATH, else the copy Prerequisites installed.</summary>
-    string? HelmExecutable => HelmPath?.Value ?? ExecutableLocator.Find("helm", EnvironmentVariables)
-        ?? (HelmInstaller.InstalledPath(ToolsDirectory) is { } installed && installed.FileExists() ? installed.Value : null);
+    string? HelmExecutable => HelmPath?.Value ?? ExecutableLocator.Find("helm", EnvironmentVariables) ?? InstalledHelm;
+
+    string? InstalledHelm => HelmInstaller.InstalledPath(ToolsDirectory).FileExists() ? HelmInstaller.InstalledPath(ToolsDirectory).Value : null;
     Helm Helm => new(Runner, HelmExecutable ?? "helm", RootDirectory);
 
     Target Deploy => _ => _

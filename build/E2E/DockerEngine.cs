@@ -10,12 +10,14 @@ namespace E2E;
 /// </summary>
 public sealed class DockerEngine : IAsyncDisposable
 {
+    private readonly IProcessRunner _runner;
     private readonly BackgroundProcess _daemon;
     private readonly DirectoryInfo _runtime;
     private readonly AbsolutePath _dataRoot;
 
-    private DockerEngine(BackgroundProcess daemon, DirectoryInfo runtime, AbsolutePath dataRoot)
+    private DockerEngine(IProcessRunner runner, BackgroundProcess daemon, DirectoryInfo runtime, AbsolutePath dataRoot)
     {
+        _runner = runner;
         _daemon = daemon;
         _runtime = runtime;
         _dataRoot = dataRoot;
@@ -42,7 +44,7 @@ public sealed class DockerEngine : IAsyncDisposable
             "--iptables=false",
         ]) { MissingHint = "apt-get install docker.io" }, logDirectory / "dockerd.log");
 
-        var engine = new DockerEngine(daemon, runtime, dataRoot);
+        var engine = new DockerEngine(runner, daemon, runtime, dataRoot);
         return await Startup.ReadyOrDisposed(engine, () => daemon.WaitUntil(async () => (await runner.RunAsync(
             new ToolCommand("docker", ["version", "--format", "{{.Server.Version}}"]) { Environment = engine.Environment, Quiet = true, AllowFailure = true },
             cancellation)).Succeeded, TimeSpan.FromSeconds(60), cancellation));
@@ -51,9 +53,8 @@ public sealed class DockerEngine : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _daemon.DisposeAsync();
-        var runner = new ProcessRunner();
-        await Mounts.Release(runner, AbsolutePath.Create(_runtime.FullName), CancellationToken.None);
-        await Mounts.Release(runner, _dataRoot, CancellationToken.None);
+        await Mounts.Release(_runner, AbsolutePath.Create(_runtime.FullName), CancellationToken.None);
+        await Mounts.Release(_runner, _dataRoot, CancellationToken.None);
         _runtime.Delete(recursive: true);
     }
 }

@@ -30,7 +30,11 @@ public sealed class TestBuildHost : IDisposable
 
     public int Run(NukeBuild build, params string[] args) => RunWithDefaults(build, [], args);
 
-    public int RunWithDefaults(NukeBuild build, IReadOnlyList<string> defaults, params string[] args)
+    public int RunWithDefaults(NukeBuild build, IReadOnlyList<string> defaults, params string[] args) =>
+        RunAsync(build, defaults, args, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Runs the build in a session printing to <see cref="Output"/> (plain text, wide enough for tables).</summary>
+    public async Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> defaults, IReadOnlyList<string> args, CancellationToken cancellation)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -41,9 +45,14 @@ public sealed class TestBuildHost : IDisposable
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 250;
-        var code = new BuildSession(console, Environment, Root).RunAsync(build, defaults, args).GetAwaiter().GetResult();
-        Output = writer.ToString();
-        return code;
+        try
+        {
+            return await new BuildSession(console, Environment, Root).RunAsync(build, defaults, args, cancellation);
+        }
+        finally
+        {
+            Output = writer.ToString();
+        }
     }
 
     public void Dispose()

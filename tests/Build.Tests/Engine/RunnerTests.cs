@@ -125,21 +125,15 @@ public class CancellationTests : BuildHostFixture
     {
         var build = new SlowBuild();
         using var cancellation = new CancellationTokenSource();
-        var console = new StringWriter();
-        var session = new BuildSession(Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Ansi = Spectre.Console.AnsiSupport.No,
-            Out = new Spectre.Console.AnsiConsoleOutput(console),
-        }), Host.Environment, Host.Root);
 
-        var run = session.RunAsync(build, [], ["After"], cancellation.Token);
+        var run = Host.RunAsync(build, [], ["After"], cancellation.Token);
         await build.Started.Task;
         await cancellation.CancelAsync();
 
         (await run).Should().Be(ExitCodes.Cancelled);
         build.Plan!["Slow"]!.Status.Should().Be(TargetStatus.Aborted);
         build.Plan!["After"]!.Status.Should().Be(TargetStatus.NotRun);
-        console.ToString().Should().Contain("Build cancelled.");
+        Host.Output.Should().Contain("Build cancelled.");
     }
 
     [Test]
@@ -147,13 +141,9 @@ public class CancellationTests : BuildHostFixture
     {
         using var cancellation = new CancellationTokenSource();
         var build = new ToolBuild();
-        var session = new BuildSession(Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
-        {
-            Out = new Spectre.Console.AnsiConsoleOutput(new StringWriter()),
-        }), Host.Environment, Host.Root);
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 
-        var run = session.RunAsync(build, [], ["Sleep"], cancellation.Token);
+        var run = Host.RunAsync(build, [], ["Sleep"], cancellation.Token);
         cancellation.CancelAfter(TimeSpan.FromMilliseconds(500));
 
         (await run).Should().Be(ExitCodes.Cancelled);
