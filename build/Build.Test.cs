@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using BuildEngine;
 using Spectre.Console;
 using Tools;
@@ -60,33 +59,47 @@ partial class Build
                     failed.Add(project.Name);
             }
 
-            WriteTestSummary();
+            var failedTests = WriteTestSummary();
             if (failed.Count > 0)
-                throw new BuildFailedException($"Tests failed in {string.Join(", ", failed)}; details in {TestResultsDirectory.GetRelativePathFrom(RootDirectory)}/.");
+                throw new BuildFailedException(
+                    $"Tests failed in {string.Join(", ", failed)}{FirstNames(failedTests)}; details in {TestResultsDirectory.GetRelativePathFrom(RootDirectory)}/.");
         });
 
-    /// <summary>One row per test assembly, read back from the JUnit XML that Jenkins will publish.</summary>
-    void WriteTestSummary()
+    /// <summary>
+    /// One row per test assembly, read back from the JUnit XML that Jenkins will publish, then each failed test
+    /// with the first line of its message: the end of a long log says what broke.
+    /// </summary>
+    List<FailedTest> WriteTestSummary()
     {
         if (!TestResultsDirectory.DirectoryExists())
         {
             Log.Warning($"No test results in {TestResultsDirectory.GetRelativePathFrom(RootDirectory)}.");
-            return;
+            return [];
         }
+        var reports = Directory.EnumerateFiles(TestResultsDirectory, "*.xml").Order(StringComparer.Ordinal).Select(JUnitReport.Load).ToList();
+        static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var table = new Table().Border(TableBorder.Simple).AddColumns("Test assembly", "Passed", "Failed", "Skipped", "Time");
-        foreach (var file in Directory.EnumerateFiles(TestResultsDirectory, "*.xml").Order(StringComparer.Ordinal))
+        foreach (var report in reports)
         {
-            var suites = XDocument.Load(file).Descendants("testsuite").ToList();
-            int Sum(string attribute) => suites.Sum(suite => (int?)suite.Attribute(attribute) ?? 0);
-            var failures = Sum("failures") + Sum("errors");
-            var time = suites.Sum(suite => (double?)suite.Attribute("time") ?? 0);
             table.AddRow(
-                Markup.Escape(Path.GetFileNameWithoutExtension(file)),
-                (Sum("tests") - failures - Sum("skipped")).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                failures > 0 ? $"[red]{failures}[/]" : "0",
-                Sum("skipped").ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"{time:0.0} s");
+                Markup.Escape(report.Assembly),
+                Number(report.Passed),
+                report.Failed > 0 ? $"[red]{Number(report.Failed)}[/]" : "0",
+                Number(report.Skipped),
+                $"{report.Time.TotalSeconds:0.0} s");
         }
         Log.Console.Write(table);
+
+        var failedTests = reports.SelectMany(report => report.Failures).ToList();
+        foreach (var test in failedTests)
+            Log.Error($"Failed {test.Name}: {test.Message}");
+        return failedTests;
     }
+
+    static string FirstNames(IReadOnlyList<FailedTest> tests, int shown = 3) => tests.Count switch
+    {
+        0 => "",
+        _ when tests.Count <= shown => $" ({string.Join(", ", tests.Select(test => test.Name))})",
+        _ => $" ({string.Join(", ", tests.Take(shown).Select(test => test.Name))} and {tests.Count - shown} more)",
+    };
 }

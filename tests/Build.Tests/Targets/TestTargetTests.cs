@@ -89,4 +89,29 @@ public class TestTargetTests : RealBuildFixture
         Commands("dotnet test").Should().HaveCount(2);
         Host.Output.Should().Contain("Tests failed in A.Tests.csproj");
     }
+
+    [Test]
+    public void The_failed_tests_are_named_at_the_end_of_the_log()
+    {
+        AddTestProject("A.Tests");
+        Answers["dotnet test"] = command =>
+        {
+            // The junit logger writes the results where its LogFilePath says.
+            var junit = command.Arguments.Single(argument => argument.StartsWith("junit;", StringComparison.Ordinal));
+            var path = junit.Split(';').Single(part => part.StartsWith("LogFilePath=", StringComparison.Ordinal))["LogFilePath=".Length..];
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, """
+                <testsuites><testsuite tests="2" failures="1" errors="0" skipped="0" time="1">
+                  <testcase name="Fixture.Passes" />
+                  <testcase name="Fixture.Breaks"><failure message="Expected 1 but found 2">stack</failure></testcase>
+                </testsuite></testsuites>
+                """);
+            return new global::Tools.ToolResult(1, "", "");
+        };
+
+        RunTest().Should().Be(ExitCodes.TargetFailed);
+
+        Host.Output.Should().Contain("Failed Fixture.Breaks: Expected 1 but found 2");
+        Host.Output.Should().Contain("Tests failed in A.Tests.csproj (Fixture.Breaks); details in artifacts/test-results/.");
+    }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Chart.Tests.Infrastructure;
 
@@ -12,19 +12,27 @@ namespace Chart.Tests.Infrastructure;
 /// a 404 Status, like a cluster without that object. No real cluster can run on the build machines, and
 /// this is how a test proves what an upgrade against a live release renders.
 /// </summary>
+/// <remarks>
+/// Kestrel binds port 0, so the kernel picks a free port atomically. (HttpListener needed a port chosen
+/// beforehand, and its managed Linux implementation re-binds that port when closed after Stop: both
+/// failed now and then with "Address already in use" while other fixtures ran helm side by side.)
+/// </remarks>
 public sealed class FakeKubernetesApi : IDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly ConcurrentDictionary<string, object> _objects = new();
-    private readonly Task _serving;
+    private readonly WebApplication _server;
 
     public FakeKubernetesApi()
     {
-        var port = FreePort();
-        BaseAddress = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(BaseAddress);
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        _server = builder.Build();
+        _server.Urls.Add("http://127.0.0.1:0");
+        _server.Run(RespondAsync);
+        _server.StartAsync().GetAwaiter().GetResult();
+
+        // Once started, Urls holds the address Kestrel actually bound.
+        BaseAddress = _server.Urls.Single();
         KubeconfigPath = Path.Combine(Directory.CreateTempSubdirectory("chart-tests-kube-").FullName, "kubeconfig");
         File.WriteAllText(KubeconfigPath, $"""
             apiVersion: v1
@@ -32,7 +40,7 @@ public sealed class FakeKubernetesApi : IDisposable
             clusters:
               - name: fake
                 cluster:
-                  server: {BaseAddress.TrimEnd('/')}
+                  server: {BaseAddress}
             users:
               - name: fake
                 user: {"{}"}
@@ -45,6 +53,7 @@ public sealed class FakeKubernetesApi : IDisposable
             """);
     }
 
+    /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public string BaseAddress { get; }
 
     public string KubeconfigPath { get; }
@@ -67,44 +76,19 @@ public sealed class FakeKubernetesApi : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener was closed under a pending GetContextAsync: that is how serving ends.
-        }
-
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        _server.StopAsync(timeout.Token).GetAwaiter().GetResult();
+        _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Directory.Delete(Path.GetDirectoryName(KubeconfigPath)!, recursive: true);
     }
 
-    private async Task ServeAsync()
+    private Task RespondAsync(HttpContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            var path = context.Request.Url!.AbsolutePath;
-            Requests.Enqueue(path);
-            var (status, body) = Respond(path);
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(body);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json";
-            context.Response.ContentLength64 = bytes.Length;
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
+        var path = context.Request.Path.Value ?? "/";
+        Requests.Enqueue(path);
+        var (status, body) = Respond(path);
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(body);
     }
 
     private (int Status, object Body) Respond(string path) => path switch
@@ -121,11 +105,4 @@ public sealed class FakeKubernetesApi : IDisposable
         _ when _objects.TryGetValue(path, out var found) => (200, found),
         _ => (404, new { kind = "Status", apiVersion = "v1", status = "Failure", reason = "NotFound", code = 404 }),
     };
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 }
