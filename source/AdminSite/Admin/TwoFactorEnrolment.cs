@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace AdminSite.Admin;
 
 /// <summary>
-/// A staff member's authenticator app and recovery codes, on Identity's authenticator token provider. Every
+/// A staff member's authenticator app and recovery codes (codes checked by <see cref="SingleUseAuthenticatorTokenProvider"/>). Every
 /// change is audited (as a flag, never the key or the codes) and rotates the security stamp, which signs
 /// out the account's other sessions; the caller refreshes its own.
 /// </summary>
@@ -74,6 +74,8 @@ public sealed class TwoFactorEnrolment(UserManager<AdminUser> users, IUserStore<
         var wasEnabled = user.TwoFactorEnabled;
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        // The next app may be enrolled at once, with a code of the same 30 seconds.
+        await users.RemoveAuthenticationTokenAsync(user, SingleUseAuthenticatorTokenProvider.LoginProvider, SingleUseAuthenticatorTokenProvider.LastStepToken);
         // UserManager can only replace the codes with new ones; the store can empty the list.
         await ((IUserTwoFactorRecoveryCodeStore<AdminUser>)store).ReplaceCodesAsync(user, [], cancellationToken);
         audit.Changed(actor, AdminModel.User, user.Id, user.UserName!,

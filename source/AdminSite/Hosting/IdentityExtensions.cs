@@ -37,6 +37,8 @@ internal static class IdentityExtensions
             .AddEntityFrameworkStores<AdminDbContext>()
             .AddUserStore<AdminUserStore>()
             .AddSignInManager<AdminSignInManager>()
+            // Replaces Identity's authenticator provider, which accepts a code as often as it likes while it is current.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<AdminClaimsPrincipalFactory>()
             .AddErrorDescriber<AdminIdentityErrorDescriber>()
             .AddUserValidator<UnicodeUserNameValidator>()

@@ -21,7 +21,7 @@ public sealed class TwoFactorTests : SiteFixture
         (await client.GetHtmlAsync("/admin/two_factor/setup")).Should().Contain(key, "reloading the page keeps the same key until it is verified");
 
         using var wrong = await client.PostFormAsync("/admin/two_factor/setup", new() { ["Code"] = Authenticator.WrongCode(key) });
-        Html.Text(await wrong.Content.ReadAsStringAsync()).Should().Contain("That code is not valid.");
+        Html.Text(await wrong.Content.ReadAsStringAsync()).Should().Contain("That code is not valid, or was already used.");
         (await Site.FindUserAsync("enrolling"))!.TwoFactorEnabled.Should().BeFalse();
 
         using var right = await client.PostFormAsync("/admin/two_factor/setup", new() { ["Code"] = Authenticator.Code(key) });
@@ -59,7 +59,7 @@ public sealed class TwoFactorTests : SiteFixture
         using var password2 = await again.TryLogInAsync("recovering", TestData.Password);
         using var reused = await again.PostFormAsync(SiteClient.RedirectPath(password2), new() { ["Input.Code"] = codes[3] });
         reused.StatusCode.Should().Be(HttpStatusCode.OK, "a used recovery code is refused");
-        Html.Text(await reused.Content.ReadAsStringAsync()).Should().Contain("That code is not valid.");
+        Html.Text(await reused.Content.ReadAsStringAsync()).Should().Contain("That code is not valid, or was already used.");
     }
 
     [Test]
@@ -74,7 +74,7 @@ public sealed class TwoFactorTests : SiteFixture
         SiteClient.RedirectPath(await client.GetAsync("/admin/")).Should().StartWith(SiteClient.LoginPath, "the password alone signs nobody in");
 
         using var wrong = await client.PostFormAsync(SiteClient.RedirectPath(password), new() { ["Input.Code"] = Authenticator.WrongCode(key) });
-        Html.Text(await wrong.Content.ReadAsStringAsync()).Should().Contain("That code is not valid.");
+        Html.Text(await wrong.Content.ReadAsStringAsync()).Should().Contain("That code is not valid, or was already used.");
 
         using var right = await client.PostFormAsync(SiteClient.RedirectPath(password), new() { ["Input.Code"] = Authenticator.Code(key) });
         SiteClient.RedirectPath(right).Should().Be("/admin/auth/group", "the return URL survives the second step");
@@ -122,7 +122,7 @@ public sealed class TwoFactorTests : SiteFixture
         page.Should().Contain("Recovery codes left: <strong>0</strong>");
 
         using var noCode = await client.PostFormAsync("/admin/two_factor?handler=Disable", new() { ["Code"] = "" }, tokenFrom: "/admin/two_factor");
-        Html.Text(await noCode.Content.ReadAsStringAsync()).Should().Contain("That code is not valid.");
+        Html.Text(await noCode.Content.ReadAsStringAsync()).Should().Contain("That code is not valid, or was already used.");
         (await Site.FindUserAsync("switching.off"))!.TwoFactorEnabled.Should().BeTrue();
 
         using var off = await client.PostFormAsync("/admin/two_factor?handler=Disable", new() { ["Code"] = Authenticator.Code(key) }, tokenFrom: "/admin/two_factor");
@@ -150,6 +150,9 @@ public sealed class TwoFactorTests : SiteFixture
         (await Site.FindUserAsync("new.phone"))!.TwoFactorEnabled.Should().BeFalse();
         var newKey = Authenticator.KeyFrom(await client.GetHtmlAsync("/admin/two_factor/setup"));
         newKey.Replace(" ", "", StringComparison.Ordinal).Should().NotBe(key.ToLowerInvariant(), "the old phone must stop working");
+
+        using var again = await client.PostFormAsync("/admin/two_factor/setup", new() { ["Code"] = Authenticator.Code(newKey) });
+        Authenticator.RecoveryCodesFrom(await again.Content.ReadAsStringAsync()).Should().HaveCount(10, "the new phone works at once, within the same 30 seconds");
     }
 
     [Test]

@@ -10,15 +10,52 @@ namespace AdminSite.Tests.Infrastructure;
 /// <summary>A phone's authenticator app: turns the key the site shows into the code of the moment.</summary>
 public static partial class Authenticator
 {
-    public static string Code(string key) => new Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())).ComputeTotp(DateTime.UtcNow);
+    private const int StepSeconds = 30;
 
-    /// <summary>A 6-digit code that is not valid now (nor within Identity's allowed clock drift).</summary>
+    // The site takes each time step once per account, so the "phone" hands out a later step each time.
+    private static readonly Dictionary<string, long> _lastStepHandedOut = [];
+
+    /// <summary>
+    /// A code the site has not seen yet for this key: of the steps it accepts (the current one, one back, one
+    /// ahead), the earliest after the last one handed out, waiting for the clock when all three are used. Never
+    /// one whose step ends within the next few seconds, so it is still accepted when the request arrives.
+    /// </summary>
+    public static string Code(string key)
+    {
+        lock (_lastStepHandedOut)
+        {
+            while (true)
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                var current = now / StepSeconds;
+                var step = Math.Max(current - 1, _lastStepHandedOut.GetValueOrDefault(key, long.MinValue) + 1);
+                var secondsLeftInCurrent = StepSeconds - now % StepSeconds;
+                if (step <= current + 1 && (step > current - 1 || secondsLeftInCurrent > 3))
+                {
+                    _lastStepHandedOut[key] = step;
+                    return Totp(key).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * StepSeconds).UtcDateTime);
+                }
+
+                Thread.Sleep(TimeSpan.FromSeconds(secondsLeftInCurrent));
+            }
+        }
+    }
+
+    /// <summary>The code of the current step, whether or not it was used: what a user would type again.</summary>
+    public static string CurrentCode(string key) => Totp(key).ComputeTotp(DateTime.UtcNow);
+
+    /// <summary>A 6-digit code that is not valid now (nor within the allowed clock drift).</summary>
     public static string WrongCode(string key)
     {
-        var totp = new Totp(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()));
-        var near = Enumerable.Range(-3, 7).Select(step => totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30 * step))).ToHashSet();
+        var totp = Totp(key);
+        var near = Enumerable.Range(-3, 7).Select(step => totp.ComputeTotp(DateTime.UtcNow.AddSeconds(StepSeconds * step))).ToHashSet();
         return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !near.Contains(c));
     }
+
+    /// <summary>The code of the step <paramref name="offset"/> steps from now.</summary>
+    public static string CodeAt(string key, int offset) => Totp(key).ComputeTotp(DateTime.UtcNow.AddSeconds(StepSeconds * offset));
+
+    private static Totp Totp(string key) => new(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()));
 
     /// <summary>The manual key shown on the setup page.</summary>
     public static string KeyFrom(string html) => WebUtility.HtmlDecode(ManualKey().Match(html).Groups[1].Value);

@@ -1,4 +1,5 @@
 using AdminSite.Admin;
+using AdminSite.Areas.Identity.Pages.Account;
 using AdminSite.Hosting;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -97,14 +98,14 @@ public sealed class IndexModel(
         }
 
         var code = string.Concat((Code ?? "").Where(c => !char.IsWhiteSpace(c)));
-        var valid = code.Length == 6 && code.All(char.IsAsciiDigit)
+        var valid = LoginWith2faModel.IsAuthenticatorCode(code)
             ? await enrolment.VerifyAsync(user, code)
             : code.Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
         if (!valid)
         {
             // Guessing codes here counts like guessing them at login.
             await users.AccessFailedAsync(user);
-            ModelState.AddModelError(nameof(Code), "That code is not valid. Enter the current code from your authenticator app, or an unused recovery code.");
+            ModelState.AddModelError(nameof(Code), LoginWith2faModel.InvalidCode);
             return null;
         }
 

@@ -63,7 +63,7 @@ public sealed class SetupModel(
                 return Page();
             }
 
-            ModelState.AddModelError(nameof(Code), "That code is not valid. Check that your device’s clock is right and enter the code now showing.");
+            ModelState.AddModelError(nameof(Code), "That code is not valid, or was already used. Check that your device’s clock is right and enter the next code it shows.");
         }
 
         await ShowKeyAsync(user);

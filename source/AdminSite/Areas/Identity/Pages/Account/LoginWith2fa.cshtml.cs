@@ -18,7 +18,8 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 [EnableRateLimiting(RateLimitingExtensions.LoginPolicy)]
 public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, TimeProvider time) : PageModel
 {
-    public const string InvalidCode = "That code is not valid. Enter the current code from your authenticator app, or an unused recovery code.";
+    // Each authenticator code works once, so "already used" is part of the message: the fix is to wait for the next one.
+    public const string InvalidCode = "That code is not valid, or was already used. Enter the next code from your authenticator app, or an unused recovery code.";
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
