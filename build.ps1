@@ -11,9 +11,15 @@ $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 
-if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
-    Write-Error "build.ps1: 'dotnet' is not on PATH. Install the .NET SDK version in global.json: https://dot.net"
+# Plain stderr and exit code 2 ("did not start"), as build.sh: with ErrorActionPreference Stop, Write-Error
+# would throw instead, exit with 1 and wrap the message in a script listing.
+function Stop-Build([string] $Message) {
+    [Console]::Error.WriteLine("build.ps1: $Message")
     exit 2
+}
+
+if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
+    Stop-Build "'dotnet' is not on PATH. Install the .NET SDK version in global.json: https://dot.net"
 }
 
 function Test-Stale {
@@ -29,16 +35,14 @@ if (Test-Stale) {
     Push-Location $Root
     try { $sdk = & dotnet --version 2>$null } finally { Pop-Location }
     if ($LASTEXITCODE -ne 0) {
-        Write-Error "build.ps1: no .NET SDK matching global.json is installed: https://dot.net"
-        exit 2
+        Stop-Build "no .NET SDK matching global.json is installed: https://dot.net"
     }
     Write-Host "Compiling the build (dotnet $sdk)..."
     # Quiet on success; the whole compiler output on failure.
     $log = & dotnet build $Project --nologo --verbosity quiet --configuration Debug -tl:off 2>&1
     if ($LASTEXITCODE -ne 0) {
-        $log | Write-Host
-        Write-Error "build.ps1: the build project does not compile (see above)."
-        exit 2
+        $log | ForEach-Object { [Console]::Error.WriteLine($_) }
+        Stop-Build "the build project does not compile (see above)."
     }
     (Get-Item $Assembly).LastWriteTimeUtc = [DateTime]::UtcNow
 }

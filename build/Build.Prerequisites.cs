@@ -9,10 +9,12 @@ partial class Build
     AbsolutePath ToolsDirectory => TemporaryDirectory / "tools";
 
     Target Prerequisites => _ => _
-        .Description("Checks the tools the tests need (Chromium, Helm 3) and installs missing ones where it can")
+        .Description("Checks the tools the tests need (Chromium, Helm 3, the local dotnet tools) and installs missing ones where it can")
         .Executes(async () =>
         {
             await EnsureChromium();
+            // pwsh: the build script tests run build.ps1 as well as build.sh.
+            await DotNet.ToolRestore();
             var helm = HelmExecutable ?? await new HelmInstaller(Runner).Install(ToolsDirectory);
             var version = (await new Helm(Runner, helm, RootDirectory).Version()).StandardOutput.Trim();
             if (!version.StartsWith("v3.", StringComparison.Ordinal))

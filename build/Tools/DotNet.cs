@@ -8,6 +8,10 @@ public sealed class DotNet(IProcessRunner runner, string workingDirectory)
     public Task<ToolResult> Restore(string project, CancellationToken cancellation = default) =>
         Run(["restore", project, "--nologo"], cancellation);
 
+    /// <summary>Installs the local tools of dotnet-tools.json (dotnet-ef, pwsh) into the NuGet cache.</summary>
+    public Task<ToolResult> ToolRestore(CancellationToken cancellation = default) =>
+        Run(["tool", "restore"], cancellation);
+
     public Task<ToolResult> Build(string project, string configuration, CancellationToken cancellation = default) =>
         Run(["build", project, "--nologo", "--no-restore", "--configuration", configuration], cancellation);
 
