@@ -8,8 +8,11 @@ namespace AdminSite.Admin;
 /// </summary>
 public abstract class BulkActionPageModel<T> : AdminPageModel
 {
-    // The confirmation lists every target: ten changelist pages' worth bounds both the query and the page.
-    private const int MaxSelected = Paginator.DefaultPerPage * 10;
+    /// <summary>
+    /// The confirmation lists every target: ten changelist pages' worth bounds both the query and the page,
+    /// and how much one click can change.
+    /// </summary>
+    public const int MaxSelected = Paginator.DefaultPerPage * 10;
 
     public IReadOnlyList<T> Targets { get; private set; } = [];
 
@@ -21,7 +24,24 @@ public abstract class BulkActionPageModel<T> : AdminPageModel
 
     public async Task<IActionResult> OnGetAsync([FromQuery] string[] ids, CancellationToken cancellationToken)
     {
-        if (!await SelectAsync(ids, cancellationToken))
+        // "Select all N" on the changelist: every match of its search and filters, resolved to ids here, so the
+        // post changes exactly the objects this page listed, not whatever matches by then.
+        if (Request.Query[ChangeListPageModel.SelectAcross] == "1")
+        {
+            var query = new ChangeListQuery(Request.Query);
+            Targets = await FindMatchingAsync(query, MaxSelected + 1, cancellationToken);
+            if (Targets.Count > MaxSelected)
+            {
+                Error($"An action runs on at most {MaxSelected} objects at a time. Narrow the list with its search or filters. Nothing was changed.");
+                return Redirect(Url.Page("Index") + query.With((ChangeListPageModel.SelectAcross, null)));
+            }
+
+            if (Targets.Count == 0)
+            {
+                return NothingSelected();
+            }
+        }
+        else if (!await SelectAsync(ids, cancellationToken))
         {
             return NothingSelected();
         }
@@ -47,6 +67,9 @@ public abstract class BulkActionPageModel<T> : AdminPageModel
 
     /// <summary>Those of <paramref name="ids"/> that exist, in the order the confirmation lists them.</summary>
     protected abstract Task<List<T>> FindAsync(List<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> objects the changelist shows for <paramref name="query"/> (all its pages), in confirmation order.</summary>
+    protected abstract Task<List<T>> FindMatchingAsync(ChangeListQuery query, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Why the action may not be applied to <see cref="Targets"/>, as the list shows it (saying that nothing

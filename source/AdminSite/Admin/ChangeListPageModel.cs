@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 namespace AdminSite.Admin;
 
 /// <summary>A changelist page: its action menu sends the ticked rows on to the chosen action's confirmation page.</summary>
 public abstract class ChangeListPageModel : AdminPageModel
 {
+    /// <summary>The changelist form's field for Django's "Select all N objects": "1" when the action is for every match.</summary>
+    public const string SelectAcross = "select_across";
+
     /// <summary>
     /// Checks the menu's choice (<paramref name="action"/> is null when <paramref name="actionName"/> is none of
-    /// this list's) and the selection; a mistake returns to the list as it was filtered, with a warning.
+    /// this list's) and the selection; a mistake returns to the list as it was filtered, with a warning. With
+    /// "select all" the confirmation page gets the list's search and filters instead of ids, and lists every match.
     /// </summary>
     protected IActionResult StartAction(string? actionName, string[] selected, BulkAction? action)
     {
@@ -21,6 +26,17 @@ public abstract class ChangeListPageModel : AdminPageModel
         if (!Access.Has(action.Permission))
         {
             return Forbid();
+        }
+
+        if (Request.Form[SelectAcross] == "1")
+        {
+            var filters = new RouteValueDictionary(Request.Query
+                .Where(pair => pair.Key is not (ChangeListQuery.Page or ChangeListQuery.Order))
+                .ToDictionary(pair => pair.Key, pair => (object?)pair.Value.ToString()))
+            {
+                [SelectAcross] = "1",
+            };
+            return RedirectToPage(action.ConfirmationPage, filters);
         }
 
         if (selected.Length == 0)

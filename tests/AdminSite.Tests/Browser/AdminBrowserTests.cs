@@ -128,4 +128,35 @@ public sealed class AdminBrowserTests : BrowserFixture
         await Assertions.Expect(page.Locator(".messagelist")).ToContainTextAsync("Successfully deleted 1 user.");
         (await Site.FindUserAsync("nojs.person")).Should().BeNull();
     }
+
+    [Test]
+    public async Task Select_all_across_pages_deletes_every_match_after_one_confirmation()
+    {
+        await Site.SeedUsersAsync(Enumerable.Range(0, 120).Select(i => new AdminUser { UserName = $"temp{i:000}", Email = $"temp{i:000}@example.com" }));
+        var (page, consoleErrors) = await NewPageAsync();
+        await LogInAsync(page, AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword);
+        await page.GotoAsync("/admin/auth/user?q=temp");
+        var question = page.GetByRole(AriaRole.Button, new() { Name = "Select all 120 users" });
+
+        // The offer appears only while the whole page is ticked.
+        await Assertions.Expect(question).ToBeHiddenAsync();
+        await page.Locator("#action-toggle").CheckAsync();
+        await Assertions.Expect(page.Locator(".action-counter")).ToHaveTextAsync("100 of 100 selected");
+        await page.Locator("input.action-select").First.UncheckAsync();
+        await Assertions.Expect(question).ToBeHiddenAsync();
+        await page.Locator("#action-toggle").CheckAsync();
+        await question.ClickAsync();
+        await Assertions.Expect(page.GetByText("All 120 users selected")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".action-counter")).ToBeHiddenAsync();
+
+        await page.GetByLabel("Action:").SelectOptionAsync("delete_selected");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Go" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Are you sure?" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".deleted-objects li")).ToHaveCountAsync(120);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, I’m sure" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".messagelist")).ToContainTextAsync("Successfully deleted 120 users.");
+        (await Site.WithDbAsync(db => db.Users.CountAsync(u => u.UserName!.StartsWith("temp")))).Should().Be(0);
+        consoleErrors.Should().BeEmpty("no script error and no Content-Security-Policy violation");
+    }
 }

@@ -1,5 +1,6 @@
 // Progressive enhancement only: every page works without this file.
-// 1. Changelist: "select all" checkbox and the "n of m selected" counter.
+// 1. Changelist: "select all" checkbox, the "n of m selected" counter and, on a list of several pages,
+//    Django's "Select all N objects" (the action then runs on every match of the search and filters).
 // 2. Permission and group pickers: a <select multiple> becomes Django's two-list "available / chosen" widget.
 // 3. Theme switch: choosing a theme submits its form at once (without script, the "Apply" button does).
 (function () {
@@ -13,6 +14,19 @@
         }
         var boxes = Array.prototype.slice.call(form.querySelectorAll("input.action-select"));
         var counter = form.querySelector(".action-counter");
+        var across = form.querySelector("input.select-across");
+        var question = form.querySelector(".actions .question");
+        var all = form.querySelector(".actions .all");
+        var clear = form.querySelector(".actions .clear");
+
+        function selectAcross(on) {
+            across.value = on ? "1" : "0";
+            all.hidden = !on;
+            clear.hidden = !on;
+            if (counter) {
+                counter.hidden = on;
+            }
+        }
 
         function refresh() {
             var checked = 0;
@@ -25,13 +39,34 @@
                     checked++;
                 }
             });
+            var wholePage = boxes.length > 0 && checked === boxes.length;
             if (counter) {
                 counter.textContent = checked + " of " + boxes.length + " selected";
             }
             if (toggle) {
-                toggle.checked = boxes.length > 0 && checked === boxes.length;
+                toggle.checked = wholePage;
                 toggle.indeterminate = checked > 0 && checked < boxes.length;
             }
+            if (across) {
+                if (!wholePage) {
+                    selectAcross(false);
+                }
+                question.hidden = !wholePage || across.value === "1";
+            }
+        }
+
+        if (across) {
+            question.querySelector("a").addEventListener("click", function (event) {
+                event.preventDefault();
+                selectAcross(true);
+                question.hidden = true;
+            });
+            clear.querySelector("a").addEventListener("click", function (event) {
+                event.preventDefault();
+                boxes.forEach(function (box) { box.checked = false; });
+                selectAcross(false);
+                refresh();
+            });
         }
 
         if (toggle) {

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
@@ -33,13 +32,7 @@ public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
         Sort = SortOrder.Parse(Query[ChangeListQuery.Order], 1);
         IsFiltered = Query.IsFiltered([]);
 
-        Expression<Func<AdminGroup, bool>> predicate = _ => true;
-        foreach (var term in Query.SearchTerms())
-        {
-            var upper = term.ToUpperInvariant();
-            predicate = predicate.AndAlso(g => g.NormalizedName!.Contains(upper));
-        }
-
+        var predicate = GroupChangeList.Predicate(Query);
         Counts = await ResultCounts.CountAsync(db.Roles, predicate, cancellationToken);
         Paginator = new Paginator(Counts.Matching, Query.PageNumber);
 

@@ -2,7 +2,6 @@ using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
 using AdminSite.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.Users;
 
@@ -11,16 +10,13 @@ namespace AdminSite.Pages.Admin.Users;
 /// the change behind the privilege guard (all of them or none).
 /// </summary>
 [RequirePermission(Permissions.ChangeUser)]
-public abstract class ActivationSelectedModel(AdminDbContext db, UserActivation activation, PrivilegeGuard guard) : BulkActionPageModel<AdminUser>
+public abstract class ActivationSelectedModel(AdminDbContext db, UserActivation activation, PrivilegeGuard guard) : UserBulkActionPageModel(db)
 {
     public abstract bool Activate { get; }
 
     public string Verb => Activate ? "activate" : "deactivate";
 
     protected override bool RefuseBeforeConfirming => true;
-
-    protected override Task<List<AdminUser>> FindAsync(List<string> ids, CancellationToken cancellationToken) =>
-        db.Users.Where(u => ids.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
 
     protected override async Task<string?> RefusalAsync(CancellationToken cancellationToken)
     {

@@ -2,17 +2,13 @@ using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
 using AdminSite.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.Users;
 
 /// <summary>The "Delete selected users" action: a confirmation listing what goes, then one audit entry per user.</summary>
 [RequirePermission(Permissions.DeleteUser)]
-public sealed class DeleteSelectedModel(AdminDbContext db, UserDeleter deleter, PrivilegeGuard guard) : BulkActionPageModel<AdminUser>
+public sealed class DeleteSelectedModel(AdminDbContext db, UserDeleter deleter, PrivilegeGuard guard) : UserBulkActionPageModel(db)
 {
-    protected override Task<List<AdminUser>> FindAsync(List<string> ids, CancellationToken cancellationToken) =>
-        db.Users.Where(u => ids.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
-
     protected override async Task<string?> RefusalAsync(CancellationToken cancellationToken)
     {
         var reason = Targets.Any(u => u.Id == Access.UserId)
