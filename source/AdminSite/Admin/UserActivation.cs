@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using AdminSite.Audit;
 using AdminSite.Authorization;
 using AdminSite.Data;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace AdminSite.Admin;
 
 /// <summary>The "activate / deactivate selected users" actions: one audit entry per user changed, all or nothing.</summary>
-public sealed class UserActivation(UserManager<AdminUser> users, AdminDbContext db, AuditLog audit)
+public sealed class UserActivation(IUserStore<AdminUser> store, AdminDbContext db, AuditLog audit)
 {
     public const string CannotDeactivateSelf = "You cannot deactivate your own account while you are signed in with it.";
 
@@ -20,8 +21,10 @@ public sealed class UserActivation(UserManager<AdminUser> users, AdminDbContext 
         {
             user.IsActive = active;
             // An inactive account is refused on its next request anyway; a new stamp also keeps those sessions
-            // dead if the account is activated again.
-            (await users.UpdateSecurityStampAsync(user)).ThrowIfFailed($"Cannot change user '{user.UserName}'");
+            // dead if the account is activated again. Through the store and one save for all: UserManager would
+            // validate and save each user on its own, which made 1000 users take 12 s.
+            await ((IUserSecurityStampStore<AdminUser>)store).SetSecurityStampAsync(user, Convert.ToHexString(RandomNumberGenerator.GetBytes(20)), cancellationToken);
+            user.ConcurrencyStamp = Guid.NewGuid().ToString();
 
             audit.Changed(actor, AdminModel.User, user.Id, user.UserName!, [new FieldChange("Active", FieldChange.Flag(!active), FieldChange.Flag(active))]);
             changed++;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminSite.Identity;
@@ -39,7 +40,7 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider time) : IUs
         var matched = Enumerable.Range(-AllowedDriftSteps, 2 * AllowedDriftSteps + 1)
             .Select(offset => now + offset)
             .Where(step => CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.ASCII.GetBytes(Code(secret, step)), System.Text.Encoding.ASCII.GetBytes(token)))
+                Encoding.ASCII.GetBytes(Code(secret, step)), Encoding.ASCII.GetBytes(token)))
             .Cast<long?>()
             .FirstOrDefault();
         if (matched is not { } step || step <= await LastUsedStepAsync(manager, user))

@@ -56,6 +56,22 @@ public sealed partial class SelectAcrossTests : AdminClientFixture
     }
 
     [Test]
+    public async Task Exactly_as_many_as_one_action_may_change_go_through_one_confirmation()
+    {
+        var count = BulkActionPageModel<AdminUser>.MaxSelected;
+        await Site.SeedUsersAsync(Enumerable.Range(0, count).Select(i => new AdminUser { UserName = $"limit{i:0000}", IsActive = true }));
+
+        using var action = await Admin.PostFormAsync("/admin/auth/user?q=limit", new() { ["action"] = "deactivate_selected", [ChangeListPageModel.SelectAcross] = "1" });
+        var confirm = SiteClient.RedirectPath(action);
+        var ids = Ids(await Admin.GetHtmlAsync(confirm));
+        // As many form values as ids, plus the token: within ASP.NET Core's form value limit (1024).
+        using var done = await Admin.PostFormAsync(confirm, [], extra: ids.Select(id => new KeyValuePair<string, string>("ids", id)));
+
+        ids.Should().HaveCount(count);
+        Html.Messages(await Admin.GetHtmlAsync(SiteClient.RedirectPath(done))).Should().Contain($"Successfully deactivated {count} users.");
+    }
+
+    [Test]
     public async Task Selecting_across_a_search_that_matches_nothing_changes_nothing()
     {
         using var action = await Admin.PostFormAsync("/admin/auth/user?q=nobody-is-called-this", new() { ["action"] = "delete_selected", [ChangeListPageModel.SelectAcross] = "1" });
