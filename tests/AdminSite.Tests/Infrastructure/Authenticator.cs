@@ -52,8 +52,20 @@ public static partial class Authenticator
         return Enumerable.Range(0, 1_000_000).Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !near.Contains(c));
     }
 
-    /// <summary>The code of the step <paramref name="offset"/> steps from now.</summary>
-    public static string CodeAt(string key, int offset) => Totp(key).ComputeTotp(DateTime.UtcNow.AddSeconds(StepSeconds * offset));
+    /// <summary>
+    /// The code of the step <paramref name="offset"/> steps from now, never from the last 3 s of a step: the
+    /// offset must still hold when the site checks the code.
+    /// </summary>
+    public static string CodeAt(string key, int offset)
+    {
+        var secondsLeft = StepSeconds - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % StepSeconds;
+        if (secondsLeft <= 3)
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(secondsLeft));
+        }
+
+        return Totp(key).ComputeTotp(DateTime.UtcNow.AddSeconds(StepSeconds * offset));
+    }
 
     private static Totp Totp(string key) => new(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()));
 
