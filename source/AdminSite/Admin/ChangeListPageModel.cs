@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace AdminSite.Admin;
 
@@ -30,13 +29,9 @@ public abstract class ChangeListPageModel : AdminPageModel
 
         if (Request.Form[SelectAcross] == "1")
         {
-            var filters = new RouteValueDictionary(Request.Query
-                .Where(pair => pair.Key is not (ChangeListQuery.Page or ChangeListQuery.Order))
-                .ToDictionary(pair => pair.Key, pair => (object?)pair.Value.ToString()))
-            {
-                [SelectAcross] = "1",
-            };
-            return RedirectToPage(action.ConfirmationPage, filters);
+            // The list's search and filters go along; its page and order mean nothing to the action.
+            var query = new ChangeListQuery(Request.Query).With((ChangeListQuery.Order, null), (SelectAcross, "1"));
+            return Redirect(Url.Page(action.ConfirmationPage) + query);
         }
 
         if (selected.Length == 0)

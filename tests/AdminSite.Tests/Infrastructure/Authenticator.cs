@@ -12,6 +12,9 @@ public static partial class Authenticator
 {
     private const int StepSeconds = 30;
 
+    // A code handed out this close to the end of its step could change meaning before the site checks it.
+    private const int SafetySeconds = 3;
+
     // The site takes each time step once per account, so the "phone" hands out a later step each time.
     private static readonly Dictionary<string, long> _lastStepHandedOut = [];
 
@@ -26,23 +29,18 @@ public static partial class Authenticator
         {
             while (true)
             {
-                var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-                var current = now / StepSeconds;
+                var current = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / StepSeconds;
                 var step = Math.Max(current - 1, _lastStepHandedOut.GetValueOrDefault(key, long.MinValue) + 1);
-                var secondsLeftInCurrent = StepSeconds - now % StepSeconds;
-                if (step <= current + 1 && (step > current - 1 || secondsLeftInCurrent > 3))
+                if (step <= current + 1 && (step > current - 1 || SecondsLeftInStep() > SafetySeconds))
                 {
                     _lastStepHandedOut[key] = step;
                     return Totp(key).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * StepSeconds).UtcDateTime);
                 }
 
-                Thread.Sleep(TimeSpan.FromSeconds(secondsLeftInCurrent));
+                Thread.Sleep(TimeSpan.FromSeconds(SecondsLeftInStep()));
             }
         }
     }
-
-    /// <summary>The code of the current step, whether or not it was used: what a user would type again.</summary>
-    public static string CurrentCode(string key) => Totp(key).ComputeTotp(DateTime.UtcNow);
 
     /// <summary>A 6-digit code that is not valid now (nor within the allowed clock drift).</summary>
     public static string WrongCode(string key)
@@ -58,14 +56,16 @@ public static partial class Authenticator
     /// </summary>
     public static string CodeAt(string key, int offset)
     {
-        var secondsLeft = StepSeconds - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % StepSeconds;
-        if (secondsLeft <= 3)
+        if (SecondsLeftInStep() is var secondsLeft && secondsLeft <= SafetySeconds)
         {
             Thread.Sleep(TimeSpan.FromSeconds(secondsLeft));
         }
 
         return Totp(key).ComputeTotp(DateTime.UtcNow.AddSeconds(StepSeconds * offset));
     }
+
+    // Whole seconds, rounded up: sleeping this long always reaches the next step.
+    private static long SecondsLeftInStep() => StepSeconds - DateTimeOffset.UtcNow.ToUnixTimeSeconds() % StepSeconds;
 
     private static Totp Totp(string key) => new(Base32Encoding.ToBytes(key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()));
 

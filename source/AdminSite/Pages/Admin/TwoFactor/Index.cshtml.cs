@@ -98,7 +98,7 @@ public sealed class IndexModel(
         }
 
         var code = string.Concat((Code ?? "").Where(c => !char.IsWhiteSpace(c)));
-        var valid = LoginWith2faModel.IsAuthenticatorCode(code)
+        var valid = SingleUseAuthenticatorTokenProvider.IsAuthenticatorCode(code)
             ? await enrolment.VerifyAsync(user, code)
             : code.Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
         if (!valid)

@@ -54,7 +54,7 @@ public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, Us
         }
 
         var code = string.Concat(Input.Code.Where(c => !char.IsWhiteSpace(c)));
-        var usedRecoveryCode = !IsAuthenticatorCode(code);
+        var usedRecoveryCode = !SingleUseAuthenticatorTokenProvider.IsAuthenticatorCode(code);
         var result = usedRecoveryCode
             ? await signInManager.TwoFactorRecoveryCodeSignInAsync(code)
             : await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
@@ -79,9 +79,6 @@ public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, Us
 
         return LocalRedirect(ReturnUrl);
     }
-
-    /// <summary>Six digits come from the app; anything else can only be a recovery code.</summary>
-    internal static bool IsAuthenticatorCode(string code) => code.Length == 6 && code.All(char.IsAsciiDigit);
 
     // No password step behind this request (or it is more than five minutes old): start again.
     private RedirectToPageResult Restart() => RedirectToPage("./Login", new { returnUrl = ReturnUrl });
