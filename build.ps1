@@ -25,11 +25,12 @@ if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
 function Test-Stale {
     if (-not (Test-Path $Assembly)) { return $true }
     $built = (Get-Item $Assembly).LastWriteTimeUtc
-    # As build.sh: folders count too, so adding or removing a file is a change.
+    # As build.sh: folders count too, so adding or removing a file is a change; bin/ and obj/ (the build's and its
+    # engine's) are what compiling writes, not inputs.
     $inputs = @(Get-Item (Join-Path $Root 'global.json'), (Join-Path $Root 'Directory.*.props'), (Join-Path $Root 'build'))
     $buildFolder = Join-Path $Root 'build'
     $inputs += Get-ChildItem $buildFolder -Recurse |
-        Where-Object { $_.FullName.Substring($buildFolder.Length) -notmatch '^[\\/](bin|obj)([\\/]|$)' }
+        Where-Object { $_.FullName.Substring($buildFolder.Length) -notmatch '[\\/](bin|obj)([\\/]|$)' }
     return [bool]($inputs | Where-Object { $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
 }
 

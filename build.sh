@@ -16,10 +16,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Anything newer than the assembly: a source, project or props file, or a folder whose files were added or removed.
+# bin/ and obj/ (the build's and its engine's) are what compiling writes, not inputs.
 stale() {
     [ ! -f "$ASSEMBLY" ] && return 0
     [ -n "$(find "$ROOT/build" "$ROOT/global.json" "$ROOT"/Directory.*.props \
-        \( -path "$ROOT/build/bin" -o -path "$ROOT/build/obj" \) -prune -o -newer "$ASSEMBLY" -print -quit)" ]
+        -type d \( -name bin -o -name obj \) -prune -o -newer "$ASSEMBLY" -print -quit)" ]
 }
 
 if stale; then

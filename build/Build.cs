@@ -26,6 +26,8 @@ partial class Build : NukeBuild
 
     protected override string? CurrentBranch => Branch ?? Git.CurrentBranch();
     protected override string? PullRequestId => ChangeId;
+    /// <summary>Jenkins sets JENKINS_URL, not CI.</summary>
+    protected override IReadOnlyList<string> ServerBuildVariables => ["JENKINS_URL", "CI"];
 
     AbsolutePath SourceDirectory => RootDirectory / "source";
     AbsolutePath TestsDirectory => RootDirectory / "tests";

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace BuildEngine;
 
 /// <summary>
-/// Branch names and patterns as Jenkins' <c>when { branch '...' }</c> reads them: Ant-style globs where
+/// Branch names and patterns as CI branch conditions read them: Ant-style globs where
 /// <c>*</c> stays within one path segment, <c>**</c> crosses segments and <c>?</c> is one character.
 /// </summary>
 public static class BranchPattern
@@ -57,7 +57,7 @@ public static class BranchPattern
 
 /// <summary>The branch being built, as the build sees it.</summary>
 /// <param name="Name">Short branch name, or null when unknown.</param>
-/// <param name="PullRequestId">Jenkins' CHANGE_ID on pull-request builds.</param>
+/// <param name="PullRequestId">The CI server's pull-request id on pull-request builds.</param>
 public sealed record BuildBranch(string? Name, string? PullRequestId)
 {
     public bool IsPullRequest => !string.IsNullOrEmpty(PullRequestId);

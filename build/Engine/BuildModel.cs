@@ -5,11 +5,11 @@ namespace BuildEngine;
 /// <summary>Everything a build declared: targets in declaration order and parameters with their values.</summary>
 public sealed class BuildModel
 {
-    private BuildModel(IReadOnlyList<TargetDefinition> targets, IReadOnlyList<TargetDefinition> defaults, IReadOnlyList<BuildParameter> parameters)
+    private BuildModel(IReadOnlyList<TargetDefinition> targets, IReadOnlyList<string> defaultTargetNames, IReadOnlyList<BuildParameter> parameters)
     {
         Targets = targets;
-        DefaultTargets = defaults;
         Parameters = parameters;
+        DefaultTargets = defaultTargetNames.Select(Find).ToList();
     }
 
     public IReadOnlyList<TargetDefinition> Targets { get; }
@@ -68,8 +68,8 @@ public sealed class BuildModel
                 : throw new BuildDefinitionException($"Target '{definition.Name}' refers to a target that is not a property of the build."));
         }
 
+        // Here, not per plan: a bad definition fails every invocation, --help included.
         ExecutionPlanner.ThrowOnCycles(targets);
-        var model = new BuildModel(targets, [], parameters);
-        return new BuildModel(targets, defaultTargetNames.Select(model.Find).ToList(), parameters);
+        return new BuildModel(targets, defaultTargetNames, parameters);
     }
 }

@@ -24,7 +24,6 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
             build.RootDirectory = root;
             build.Verbosity = Log.Verbosity = verbosity;
             build.EnvironmentVariables = environment;
-            build.IsServerBuild = IsSet("JENKINS_URL") || IsSet("CI");
 
             var parameters = new ParameterBinder(environment, root).Bind(build, commandLine);
             foreach (var secret in parameters.Where(parameter => parameter.IsSecret))
@@ -80,10 +79,12 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
             console.MarkupLine($"[red]{Markup.Escape(SecretMasker.Mask(exception.Message))}[/]");
             return ExitCodes.NotStarted;
         }
+        finally
+        {
+            // The token is global for the tool runners: once this run is over, it must not stop what runs next.
+            BuildCancellation.Token = CancellationToken.None;
+        }
     }
-
-    private bool IsSet(string variable) =>
-        environment.TryGetValue(variable, out var value) && !string.IsNullOrWhiteSpace(value) && value != "false";
 
     private AbsolutePath ResolveRoot(CommandLine commandLine)
     {
@@ -138,24 +139,23 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
     private bool Flag(CommandLine commandLine, string option) =>
         BuiltIn(commandLine, option, typeof(bool)) is true;
 
-    /// <summary>A built-in option's values: command line first, then NUKE_OPTION (never an unprefixed variable).</summary>
-    private IReadOnlyList<string>? Values(CommandLine commandLine, string option)
-    {
-        if (commandLine.Take(option) is { } given)
-            return given.Values;
-        var variable = BuiltInOptions.EnvironmentVariable(option);
-        return environment.TryGetValue(variable, out var text) && !string.IsNullOrWhiteSpace(text)
-            ? text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
-            : null;
-    }
+    /// <summary>A list option's names (--target, --skip); a variable separates them with commas or spaces.</summary>
+    private IReadOnlyList<string>? Values(CommandLine commandLine, string option) =>
+        Given(commandLine, option, text => text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))?.Values;
 
-    private object? BuiltIn(CommandLine commandLine, string option, Type type)
+    private object? BuiltIn(CommandLine commandLine, string option, Type type) =>
+        Given(commandLine, option, text => [text]) is { } given
+            ? ValueConverter.Convert(type, given.Values, given.Origin, workingDirectory)
+            : null;
+
+    /// <summary>A built-in option: command line first, then NUKE_OPTION (never an unprefixed variable).</summary>
+    private (IReadOnlyList<string> Values, string Origin)? Given(CommandLine commandLine, string option, Func<string, IReadOnlyList<string>> fromVariable)
     {
         if (commandLine.Take(option) is { } given)
-            return ValueConverter.Convert(type, given.Values, given.Spelling, workingDirectory);
+            return (given.Values, given.Spelling);
         var variable = BuiltInOptions.EnvironmentVariable(option);
         return environment.TryGetValue(variable, out var text) && !string.IsNullOrWhiteSpace(text)
-            ? ValueConverter.Convert(type, [text], variable, workingDirectory)
+            ? (fromVariable(text), variable)
             : null;
     }
 }

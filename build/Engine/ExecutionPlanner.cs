@@ -2,14 +2,13 @@ namespace BuildEngine;
 
 /// <summary>
 /// Turns invoked targets into an ordered plan. DependsOn and Triggers add targets; After and Before only order
-/// targets that are already planned. Ties keep declaration order, so plans read like the build file.
+/// targets that are already planned. Ties keep declaration order, so plans read like the build file. The targets
+/// come from a loaded <see cref="BuildModel"/>, whose whole graph was checked for cycles.
 /// </summary>
 public static class ExecutionPlanner
 {
     public static IReadOnlyList<TargetDefinition> Plan(IReadOnlyList<TargetDefinition> all, IReadOnlyList<TargetDefinition> invoked)
     {
-        ThrowOnCycles(all);
-
         var planned = new HashSet<TargetDefinition>();
         var pending = new Stack<TargetDefinition>(invoked);
         while (pending.TryPop(out var target))
@@ -51,7 +50,7 @@ public static class ExecutionPlanner
         }
     }
 
-    /// <summary>Checks the whole graph, not just one plan, so a bad definition fails on every invocation.</summary>
+    /// <summary>Fails on any cycle in the whole graph, naming its members.</summary>
     internal static void ThrowOnCycles(IReadOnlyList<TargetDefinition> all)
     {
         var edges = Edges(all.ToHashSet()).ToLookup(edge => edge.From, edge => edge.To);

@@ -1,7 +1,7 @@
 namespace BuildEngine;
 
 /// <summary>
-/// A file the build writes from its own definitions (schema, Jenkinsfile, IDE settings). Local builds rewrite it
+/// A file the build writes from its own definitions (schema, CI pipeline, IDE settings). Local builds rewrite it
 /// when it changed; server builds fail when the committed copy is stale, naming the command that fixes it.
 /// </summary>
 public sealed record GeneratedFile(AbsolutePath Path, string Content, string RegenerateCommand)

@@ -27,8 +27,8 @@ public interface ITargetDefinition
     ITargetDefinition OnlyWhenDynamic(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);
 
     /// <summary>
-    /// Runs the target only on builds of a branch matching one of the patterns (Jenkins' glob syntax) and never on
-    /// pull-request builds. Data, not code: the plan, the summary and the Jenkinsfile generator all read it.
+    /// Runs the target only on builds of a branch matching one of the patterns (<see cref="BranchPattern"/> globs) and
+    /// never on pull-request builds. Data, not code: the plan, the summary and generated pipelines all read it.
     /// </summary>
     ITargetDefinition OnlyOnBranches(params string[] patterns);
 

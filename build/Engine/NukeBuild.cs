@@ -19,8 +19,9 @@ public abstract class NukeBuild
     /// <summary>Scratch space kept between runs and ignored by git.</summary>
     public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
 
-    /// <summary>True on a CI server (JENKINS_URL or CI set), where generated files are checked instead of written.</summary>
-    public bool IsServerBuild { get; internal set; }
+    /// <summary>True on a CI server (one of <see cref="ServerBuildVariables"/> set), where generated files are checked instead of written.</summary>
+    public bool IsServerBuild => ServerBuildVariables.Any(variable =>
+        EnvironmentVariables.TryGetValue(variable, out var value) && !string.IsNullOrWhiteSpace(value) && value != "false");
     public bool IsLocalBuild => !IsServerBuild;
     public Verbosity Verbosity { get; internal set; } = Verbosity.Normal;
 
@@ -38,6 +39,9 @@ public abstract class NukeBuild
 
     /// <summary>The pull-request id on pull-request builds, else null.</summary>
     protected virtual string? PullRequestId => null;
+
+    /// <summary>Environment variables that mark a CI server build; a build adds the one its CI server sets.</summary>
+    protected virtual IReadOnlyList<string> ServerBuildVariables => ["CI"];
 
     /// <summary>Files generated from the definitions besides the schema; kept in sync on every run.</summary>
     protected virtual IEnumerable<GeneratedFile> GeneratedFiles() => [];

@@ -17,7 +17,6 @@ public sealed class BuildParameter
         EnvironmentVariables = attribute.EnvironmentVariable is { } explicitName
             ? [explicitName]
             : [Naming.ToUpperSnakeCase(Name), Name];
-        DefaultValue = defaultValue;
         Value = defaultValue;
     }
 
@@ -28,7 +27,6 @@ public sealed class BuildParameter
     public Type Type { get; }
     public bool IsSecret { get; }
     public IReadOnlyList<string> EnvironmentVariables { get; }
-    public object? DefaultValue { get; }
     public object? Value { get; private set; }
     public ParameterSource Source { get; private set; } = ParameterSource.Default;
 

@@ -13,7 +13,7 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
     /// <summary>Overrides the member name (PascalCase).</summary>
     public string? Name { get; init; }
 
-    /// <summary>Reads this environment variable instead of the names derived from the member (e.g. Jenkins' BRANCH_NAME).</summary>
+    /// <summary>Reads this environment variable instead of the names derived from the member (e.g. the BRANCH_NAME a CI server sets).</summary>
     public string? EnvironmentVariable { get; init; }
 }
 

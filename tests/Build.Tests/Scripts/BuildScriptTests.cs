@@ -107,6 +107,35 @@ public sealed class BuildScriptTests(string script)
     }
 
     [Test]
+    public void A_changed_engine_source_is_compiled()
+    {
+        File.SetLastWriteTimeUtc(_assembly, DateTime.UtcNow.AddMinutes(-5));
+        Directory.CreateDirectory(_root / "build" / "Engine");
+        File.WriteAllText(_root / "build" / "Engine" / "Planner.cs", "");
+
+        var (exitCode, output) = Run("Test");
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("Compiling the build", "the engine is compiled into the build");
+    }
+
+    [Test]
+    public void What_compiling_writes_to_bin_and_obj_is_not_a_change()
+    {
+        foreach (var folder in new[] { "build/obj", "build/Engine/bin/Debug", "build/Engine/obj" })
+        {
+            Directory.CreateDirectory(_root / folder);
+            File.WriteAllText(_root / folder / "written-by-the-compiler", "");
+            File.SetLastWriteTimeUtc(_root / folder / "written-by-the-compiler", DateTime.UtcNow.AddMinutes(10));
+        }
+
+        var (exitCode, output) = Run("Test");
+
+        exitCode.Should().Be(0, output);
+        output.Should().NotContain("Compiling the build").And.Contain("ran _build.dll: [Test]");
+    }
+
+    [Test]
     public void A_build_that_does_not_compile_shows_the_compiler_and_stops_with_exit_code_2()
     {
         ChangeASource();

@@ -1,6 +1,6 @@
 using BuildEngine;
 
-namespace BuildTests.Engine;
+namespace EngineTests;
 
 public class SuggestionTests
 {
@@ -17,13 +17,4 @@ public class SuggestionTests
     [TestCase("xyz")]
     public void Nonsense_finds_nothing(string typed) =>
         Suggestions.Closest(typed, Targets).Should().BeNull();
-
-    [TestCase("RegistryPassword", "registry-password", "REGISTRY_PASSWORD")]
-    [TestCase("HTTPPort", "http-port", "HTTP_PORT")]
-    [TestCase("AgentUid", "agent-uid", "AGENT_UID")]
-    public void Names_are_spelled_per_place(string pascal, string kebab, string snake)
-    {
-        Naming.ToKebabCase(pascal).Should().Be(kebab);
-        Naming.ToUpperSnakeCase(pascal).Should().Be(snake);
-    }
 }

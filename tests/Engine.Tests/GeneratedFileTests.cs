@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BuildEngine;
 
-namespace BuildTests.Engine;
+namespace EngineTests;
 
 public class GeneratedFileTests : BuildHostFixture
 {
@@ -59,7 +59,7 @@ public class GeneratedFileTests : BuildHostFixture
     {
         Host.Run(new SchemaBuild(), "Build");
         File.WriteAllText(Host.Root / "generated.txt", "edited by hand\n");
-        Host.WithEnvironment("JENKINS_URL", "https://jenkins.example/");
+        Host.WithEnvironment("CI", "true");
         var build = new SchemaBuild();
 
         Host.Run(build, "Build").Should().Be(ExitCodes.NotStarted);
@@ -73,15 +73,52 @@ public class GeneratedFileTests : BuildHostFixture
     public void Server_builds_pass_when_files_are_current()
     {
         Host.Run(new SchemaBuild(), "Build");
-        Host.WithEnvironment("JENKINS_URL", "https://jenkins.example/");
+        Host.WithEnvironment("CI", "true");
 
         Host.Run(new SchemaBuild(), "Build").Should().Be(ExitCodes.Success);
+    }
+
+    [Test]
+    public void A_build_names_the_variable_its_CI_server_sets()
+    {
+        Host.Run(new ServerVariableBuild(), "Build");
+        File.WriteAllText(Host.Root / "generated.txt", "edited by hand\n");
+        Host.WithEnvironment("MY_CI_URL", "https://ci.example/");
+
+        Host.Run(new ServerVariableBuild(), "Build").Should().Be(ExitCodes.NotStarted);
+
+        Host.Output.Should().Contain("generated.txt is out of date with the build definition");
+    }
+
+    [TestCase("")]
+    [TestCase("false")]
+    public void An_empty_or_false_CI_variable_is_a_local_build(string value)
+    {
+        Host.WithEnvironment("CI", value);
+        var build = new SchemaBuild();
+
+        Host.Run(build, "Build").Should().Be(ExitCodes.Success);
+
+        build.IsServerBuild.Should().BeFalse();
+        File.ReadAllText(Host.Root / "generated.txt").Should().Be("from the definitions\n");
     }
 
     public enum Mode
     {
         Fast,
         Safe,
+    }
+
+    private sealed class ServerVariableBuild : NukeBuild
+    {
+        protected override IReadOnlyList<string> ServerBuildVariables => ["MY_CI_URL"];
+
+        public Target Build => _ => _.Executes(() => { });
+
+        protected override IEnumerable<GeneratedFile> GeneratedFiles()
+        {
+            yield return new GeneratedFile(RootDirectory / "generated.txt", "from the definitions\n", "./build.sh Generate");
+        }
     }
 
     private sealed class SchemaBuild : NukeBuild

@@ -1,6 +1,6 @@
 using BuildEngine;
 
-namespace BuildTests.Engine;
+namespace EngineTests;
 
 public class PlannerTests : BuildHostFixture
 {

@@ -1,7 +1,7 @@
 using BuildEngine;
 using Spectre.Console;
 
-namespace BuildTests;
+namespace EngineTests;
 
 /// <summary>Runs a build in a throwaway repository root with a given environment and captures what it prints.</summary>
 public sealed class TestBuildHost : IDisposable

@@ -1,4 +1,4 @@
-namespace BuildTests;
+namespace EngineTests;
 
 /// <summary>A fresh throwaway repository root per test, removed afterwards.</summary>
 public abstract class BuildHostFixture

@@ -1,6 +1,6 @@
 using BuildEngine;
 
-namespace BuildTests.Engine;
+namespace EngineTests;
 
 /// <summary>Every case of the one skip model that --help documents.</summary>
 public class SkipTests : BuildHostFixture

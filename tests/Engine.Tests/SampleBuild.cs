@@ -1,6 +1,6 @@
 using BuildEngine;
 
-namespace BuildTests.Engine;
+namespace EngineTests;
 
 /// <summary>A small build in the shape of the real one, recording which targets ran.</summary>
 public class SampleBuild : NukeBuild
