@@ -20,7 +20,7 @@ partial class Build
         .Executes(async () =>
         {
             string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-            await new Apt(Runner).EnsureInstalled(["wrk"], isRoot: GetUid() == 0);
+            await new Apt(Runner).EnsureInstalled(["wrk"], isRoot: UnixUser.IsRoot);
             await DotNet.Run(["run", "--configuration", "Release", "--project", BenchProject, "--",
                 "--seconds", Text(BenchSeconds), "--connections", Text(BenchConnections), "--users", Text(BenchUsers)]);
         });

@@ -12,9 +12,6 @@ partial class Build
     [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)")]
     readonly string? KubeContext;
 
-    [Parameter("Helm executable (default: helm on PATH)")]
-    readonly AbsolutePath? HelmPath;
-
     [Parameter("Deploy this digest (sha256:...) of Registry/Repository instead of the one in artifacts/image.json")]
     readonly string? ImageDigest;
 
@@ -25,11 +22,6 @@ partial class Build
     readonly AbsolutePath[] ValuesFiles = [];
 
     AbsolutePath ChartDirectory => RootDirectory / "chart";
-    /// <summary>--helm-path, else helm on PATH, else the copy Prerequisites installed.</summary>
-    string? HelmExecutable => HelmPath?.Value ?? ExecutableLocator.Find("helm", EnvironmentVariables) ?? InstalledHelm;
-
-    string? InstalledHelm => HelmInstaller.InstalledPath(ToolsDirectory).FileExists() ? HelmInstaller.InstalledPath(ToolsDirectory).Value : null;
-    Helm Helm => new(Runner, HelmExecutable ?? "helm", RootDirectory);
 
     Target Deploy => _ => _
         .Description("helm upgrade --install --atomic by digest, then helm test; a failed test rolls back")
@@ -58,7 +50,7 @@ partial class Build
         if (ImageDigest is null)
             return ImageRecord.Read(ImageRecordFile);
         if (!ImageRecord.IsValidDigest(ImageDigest))
-            throw new BuildFailedException($"--image-digest '{ImageDigest}' is not sha256: followed by 64 lowercase hex digits.");
+            throw new BuildFailedException($"--image-digest '{ImageDigest}' is not {ImageRecord.DigestFormat}.");
         if (Registry is null)
             throw new BuildFailedException("--image-digest needs --registry to say where the image is.");
         return new ImageRecord(Registry, Repository, Tag: "", ImageDigest);

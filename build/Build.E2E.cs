@@ -14,7 +14,7 @@ partial class Build
     Target E2E => _ => _
         .Description("Rehearses the road on this machine: agent tests as uid 1000, image, push, pull by digest, run, helm, PostgreSQL")
         .DependsOn(Prerequisites)
-        .Requires(() => GetUid() == 0, "root: E2E starts its own Docker engine, registry and PostgreSQL (CI runs it as root)")
+        .Requires(() => UnixUser.IsRoot, "root: E2E starts its own Docker engine, registry and PostgreSQL (CI runs it as root)")
         .Requires(() => File.Exists("/etc/debian_version"), "Debian: E2E installs what it needs with apt-get")
         .Executes(async () =>
         {
@@ -136,30 +136,17 @@ partial class Build
             .AddEnvironmentVariable("ASPNETCORE_HTTP_PORTS", $"{port}")
             .AddEnvironmentVariable("Bootstrap__AdminPassword", adminPassword)
             .SetImage(image.DigestReference));
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await site.IsHealthy())
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(500);
-        }
+        if (await Readiness.Poll(site.IsHealthy, TimeSpan.FromSeconds(60)))
+            return;
         var logs = await docker.Logs(container);
         throw new BuildFailedException($"{image.DigestReference} did not become healthy in 60 s.{Environment.NewLine}{logs.StandardOutput}{logs.StandardError}");
     }
 
     async Task RenderChartWith(ImageRecord image)
     {
-        var rendered = await Runner.RunAsync(new ToolCommand(HelmExecutable!, ["template", Release, ChartDirectory,
-            "--set-string", $"image.repository={image.RepositoryReference}", "--set-string", $"image.digest={image.Digest}"]) { Quiet = true });
+        var rendered = await Helm.Template(Release, ChartDirectory, [new("image.repository", image.RepositoryReference), new("image.digest", image.Digest)]);
         var expected = $"image: \"{image.DigestReference}\"";
-        if (!rendered.StandardOutput.Contains(expected, StringComparison.Ordinal))
+        if (!rendered.Contains(expected, StringComparison.Ordinal))
             throw new BuildFailedException($"helm template did not render {expected}.");
         Log.Success($"The chart deploys {image.DigestReference}.");
     }

@@ -6,10 +6,22 @@ partial class Build
     [Parameter("Chromium (or Chrome) for the browser tests", EnvironmentVariable = "CHROMIUM_PATH")]
     readonly string ChromiumPath = "/usr/bin/chromium";
 
+    [Parameter("Helm executable (default: helm on PATH)")]
+    readonly AbsolutePath? HelmPath;
+
+    /// <summary>Where Prerequisites installs the tools it fetches.</summary>
     AbsolutePath ToolsDirectory => TemporaryDirectory / "tools";
+
+    /// <summary>--helm-path, else helm on PATH, else the copy Prerequisites installed.</summary>
+    string? HelmExecutable => HelmPath?.Value ?? ExecutableLocator.Find("helm", EnvironmentVariables) ?? InstalledHelm;
+
+    string? InstalledHelm => HelmInstaller.InstalledPath(ToolsDirectory) is var installed && installed.FileExists() ? installed.Value : null;
+    Helm Helm => new(Runner, HelmExecutable ?? "helm", RootDirectory);
 
     Target Prerequisites => _ => _
         .Description("Checks the tools the tests need (Chromium, Helm 3, the local dotnet tools) and installs missing ones where it can")
+        // First: a missing tool is reported before a clean or a compile has taken its time.
+        .Before(Clean, Restore)
         .Executes(async () =>
         {
             await EnsureChromium();
@@ -27,7 +39,7 @@ partial class Build
     {
         if (File.Exists(ChromiumPath))
             return;
-        if (ChromiumPath == "/usr/bin/chromium" && GetUid() == 0 && ExecutableLocator.Find("apt-get", EnvironmentVariables) is not null)
+        if (ChromiumPath == "/usr/bin/chromium" && UnixUser.IsRoot && ExecutableLocator.Find("apt-get", EnvironmentVariables) is not null)
         {
             await new Apt(Runner).EnsureInstalled(["chromium", "fonts-dejavu-core"], isRoot: true);
             if (File.Exists(ChromiumPath))

@@ -7,39 +7,21 @@ partial class Build
     [Parameter("Test filter (dotnet test --filter); PostgreSQL tests need a server and run in E2E")]
     readonly string TestFilter = "TestCategory!=PostgreSQL";
 
+    [Parameter("AgentTest: uid the agent container runs as (default: yours, as Jenkins does)")]
+    readonly int? AgentUid;
+
+    [Parameter("AgentTest: gid the agent container runs as (default: yours)")]
+    readonly int? AgentGid;
+
+    [Parameter("AgentTest: workspace mounted into the agent (default: the repository root)")]
+    readonly AbsolutePath? AgentWorkspace;
+
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
     IEnumerable<AbsolutePath> TestProjects =>
         Directory.EnumerateFiles(TestsDirectory, "*.Tests.csproj", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(path => AbsolutePath.Create(path));
-
-    Target Clean => _ => _
-        .Description("Deletes artifacts/ and the bin/ and obj/ folders of source/ and tests/")
-        .Before(Restore)
-        .Executes(() =>
-        {
-            // build/ stays: its binaries are running this very target.
-            var folders = new[] { SourceDirectory, TestsDirectory }
-                .Where(root => root.DirectoryExists())
-                .SelectMany(root => Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories))
-                .Where(folder => Path.GetFileName(folder) is "bin" or "obj")
-                .Append(ArtifactsDirectory.Value)
-                .Where(Directory.Exists)
-                .ToList();
-            foreach (var folder in folders)
-                Directory.Delete(folder, recursive: true);
-            Log.Information($"Deleted {folders.Count} folders.");
-        });
-
-    Target Restore => _ => _
-        .Description("Restores the NuGet packages of the solution")
-        .Executes(() => DotNet.Restore(Solution));
-
-    Target Compile => _ => _
-        .Description("Builds the solution (warnings are errors)")
-        .DependsOn(Restore)
-        .Executes(() => DotNet.Build(Solution, Configuration.ToString()));
 
     Target Test => _ => _
         .Description("Runs every tests/*.Tests project; JUnit XML and trx land in artifacts/test-results")
@@ -102,4 +84,36 @@ partial class Build
         _ when tests.Count <= shown => $" ({string.Join(", ", tests.Select(test => test.Name))})",
         _ => $" ({string.Join(", ", tests.Take(shown).Select(test => test.Name))} and {tests.Count - shown} more)",
     };
+
+    Target AgentTest => _ => _
+        .Description("Runs ./build.sh Test the way Jenkins does: inside the Dockerfile's test stage, as your uid/gid")
+        .Executes(async () =>
+        {
+            var uid = AgentUid ?? UnixUser.Id;
+            var gid = AgentGid ?? UnixUser.GroupId;
+            var workspace = AgentWorkspace ?? RootDirectory;
+            var image = $"{Repository}-agent:{uid}-{gid}";
+
+            // Jenkins: docker build -t <name> <additionalBuildArgs> -f Dockerfile <dir>
+            await Docker.Build(build => build
+                .SetFile(Dockerfile)
+                .SetTarget("test")
+                .AddBuildArg("UID", uid)
+                .AddBuildArg("GID", gid)
+                .AddTag(image)
+                .SetNetwork(DockerNetwork)
+                .SetContext(RootDirectory));
+
+            // Jenkins: docker run -u uid:gid -w <ws> -v <ws>:<ws>:rw,z ... then runs the stage's steps inside.
+            await Docker.Run(run => run
+                .EnableRemove()
+                .SetUser($"{uid}:{gid}")
+                .SetWorkingDirectory(workspace)
+                .AddVolume($"{workspace}:{workspace}:rw,z")
+                .SetNetwork(DockerNetwork)
+                .SetImage(image)
+                .SetCommand("./build.sh", "Test"));
+
+            Log.Success($"Tests passed in the agent as {uid}:{gid}; results in {workspace / "artifacts" / "test-results"}.");
+        });
 }

@@ -2,8 +2,20 @@ using BuildEngine;
 using Tools;
 
 /// <summary>
-/// The build of admin-site. Targets live in partial files, one concern each: Build.Test.cs, Build.Run.cs,
-/// Build.Container.cs, Build.Deploy.cs, Build.Jenkins.cs. Run <c>./build.sh --help</c> for the graph.
+/// The build of admin-site. This file holds Main, the parameters, paths and tools several concerns share; the
+/// targets live in partial files named for what they hold:
+/// <list type="bullet">
+/// <item>Build.Compile.cs: Clean, Restore, Compile</item>
+/// <item>Build.Prerequisites.cs: Prerequisites, and where every tool is (helm, Chromium)</item>
+/// <item>Build.Test.cs: Test, AgentTest</item>
+/// <item>Build.Image.cs: DockerBuild, Push</item>
+/// <item>Build.Deploy.cs: Deploy</item>
+/// <item>Build.GeneratedFiles.cs: Jenkinsfile, and every file generated from the targets</item>
+/// <item>Build.Run.cs: Run</item>
+/// <item>Build.Bench.cs: Bench</item>
+/// <item>Build.E2E.cs: E2E</item>
+/// </list>
+/// Run <c>./build.sh --help</c> for the graph.
 /// </summary>
 partial class Build : NukeBuild
 {
@@ -21,6 +33,15 @@ partial class Build : NukeBuild
     [Parameter("Branch (Jenkins glob) whose builds publish and deploy the image")]
     readonly string DeployBranch = "develop";
 
+    [Parameter("Container registry host, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com")]
+    readonly string? Registry;
+
+    [Parameter("Image repository in the registry")]
+    readonly string Repository = "admin-site";
+
+    [Parameter("docker --network for builds and runs (the E2E rehearsal uses host)")]
+    readonly string? DockerNetwork;
+
     /// <summary>Runs every process; tests replace it to assert exact command lines.</summary>
     internal IProcessRunner Runner { get; init; } = new ProcessRunner();
 
@@ -34,9 +55,13 @@ partial class Build : NukeBuild
     AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
     AbsolutePath Solution => RootDirectory / "AdminSite.sln";
     AbsolutePath AdminSiteProject => SourceDirectory / "AdminSite" / "AdminSite.csproj";
+    AbsolutePath Dockerfile => RootDirectory / "Dockerfile";
+    /// <summary>Written by Push, read by Deploy: the image by digest.</summary>
+    AbsolutePath ImageRecordFile => ArtifactsDirectory / "image.json";
 
     DotNet DotNet => new(Runner, RootDirectory);
     Git Git => new(Runner, RootDirectory);
+    Docker Docker => new(Runner, RootDirectory);
 }
 
 enum Configuration

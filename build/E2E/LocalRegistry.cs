@@ -51,14 +51,3 @@ public sealed class LocalRegistry : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
-
-internal static class FreePort
-{
-    /// <summary>A loopback port nobody listens on right now.</summary>
-    public static int Next()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}

@@ -43,8 +43,8 @@ public sealed partial class SiteProbe(string baseUrl) : IDisposable
     public async Task<string?> LogIn(string userName, string password)
     {
         var page = await _http.GetAsync(LoginPath);
-        var cookies = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(cookie => cookie.Split(';')[0]).ToList() : [];
-        var token = TokenPattern().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        var cookies = IssuedCookies(page).ToList();
+        var token = await FormToken(page);
         using var request = new HttpRequestMessage(HttpMethod.Post, LoginPath)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -56,8 +56,9 @@ public sealed partial class SiteProbe(string baseUrl) : IDisposable
         };
         request.Headers.Add("Cookie", string.Join("; ", cookies));
         var response = await _http.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.TryGetValues("Set-Cookie", out var issued)
-            ? string.Join("; ", cookies.Concat(issued.Select(cookie => cookie.Split(';')[0])))
+        var issued = IssuedCookies(response).ToList();
+        return response.StatusCode == HttpStatusCode.Redirect && issued.Count > 0
+            ? string.Join("; ", cookies.Concat(issued))
             : null;
     }
 
@@ -67,10 +68,9 @@ public sealed partial class SiteProbe(string baseUrl) : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", cookies);
         var page = await _http.SendAsync(request);
-        var issued = page.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(cookie => cookie.Split(';')[0]) : [];
-        var token = TokenPattern().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
+        var token = await FormToken(page);
         return token.Length > 0
-            ? (token, string.Join("; ", new[] { cookies }.Concat(issued)))
+            ? (token, string.Join("; ", new[] { cookies }.Concat(IssuedCookies(page))))
             : throw new BuildFailedException($"GET {path} showed no form ({(int)page.StatusCode}).");
     }
 
@@ -93,6 +93,13 @@ public sealed partial class SiteProbe(string baseUrl) : IDisposable
             ? body
             : throw new BuildFailedException($"GET {path} answered {(int)response.StatusCode}, expected {(int)status}: {body[..Math.Min(body.Length, 300)]}");
     }
+
+    /// <summary>The name=value part of each Set-Cookie header, as a browser sends them back.</summary>
+    private static IEnumerable<string> IssuedCookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(cookie => cookie.Split(';')[0]) : [];
+
+    private static async Task<string> FormToken(HttpResponseMessage page) =>
+        TokenPattern().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
 
     public void Dispose() => _http.Dispose();
 

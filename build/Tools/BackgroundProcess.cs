@@ -23,8 +23,6 @@ public sealed class BackgroundProcess : IAsyncDisposable
 
     public string Name { get; }
     public string LogPath { get; }
-    public int Id => _process.Id;
-    public bool HasExited => _process.HasExited;
 
     public static BackgroundProcess Start(string name, ToolCommand command, string logPath)
     {
@@ -63,23 +61,13 @@ public sealed class BackgroundProcess : IAsyncDisposable
     /// <summary>Polls until <paramref name="ready"/> holds; fails with the log's tail when the process dies or time runs out.</summary>
     public async Task WaitUntil(Func<Task<bool>> ready, TimeSpan timeout, CancellationToken cancellation = default)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout)
+        var isReady = await Readiness.Poll(ready, timeout, () =>
         {
             if (_process.HasExited)
                 throw new BuildFailedException($"{Name} exited with code {_process.ExitCode} while starting.{Tail()}");
-            try
-            {
-                if (await ready())
-                    return;
-            }
-            catch (Exception exception) when (exception is HttpRequestException or IOException or TaskCanceledException or System.Net.Sockets.SocketException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation);
-        }
-        throw new BuildFailedException($"{Name} was not ready after {timeout.TotalSeconds:0} s.{Tail()}");
+        }, cancellation);
+        if (!isReady)
+            throw new BuildFailedException($"{Name} was not ready after {timeout.TotalSeconds:0} s.{Tail()}");
     }
 
     public string Tail(int lines = 15)

@@ -77,7 +77,6 @@ public sealed record DockerBuildSettings
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, string>> BuildArgs { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, string>> Labels { get; init; } = [];
-    public string? ImageIdFile { get; init; }
 
     public DockerBuildSettings SetContext(string context) => this with { Context = context };
     public DockerBuildSettings SetFile(string file) => this with { File = file };
@@ -86,7 +85,6 @@ public sealed record DockerBuildSettings
     public DockerBuildSettings AddTag(string tag) => this with { Tags = [.. Tags, tag] };
     public DockerBuildSettings AddBuildArg(string name, object value) => this with { BuildArgs = [.. BuildArgs, new(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!)] };
     public DockerBuildSettings AddLabel(string name, string value) => this with { Labels = [.. Labels, new(name, value)] };
-    public DockerBuildSettings SetImageIdFile(string path) => this with { ImageIdFile = path };
 
     public IReadOnlyList<string> Arguments()
     {
@@ -97,7 +95,6 @@ public sealed record DockerBuildSettings
         foreach (var tag in Tags) arguments.AddRange(["--tag", tag]);
         foreach (var (name, value) in BuildArgs) arguments.AddRange(["--build-arg", $"{name}={value}"]);
         foreach (var (name, value) in Labels) arguments.AddRange(["--label", $"{name}={value}"]);
-        if (ImageIdFile is not null) arguments.AddRange(["--iidfile", ImageIdFile]);
         arguments.Add(Context);
         return arguments;
     }
@@ -112,7 +109,6 @@ public sealed record DockerRunSettings
     public string? User { get; init; }
     public string? WorkingDirectory { get; init; }
     public string? Network { get; init; }
-    public string? Entrypoint { get; init; }
     public bool Remove { get; init; }
     public bool Detach { get; init; }
     public bool ReadOnly { get; init; }
@@ -126,7 +122,6 @@ public sealed record DockerRunSettings
     public DockerRunSettings SetUser(string user) => this with { User = user };
     public DockerRunSettings SetWorkingDirectory(string directory) => this with { WorkingDirectory = directory };
     public DockerRunSettings SetNetwork(string? network) => this with { Network = network };
-    public DockerRunSettings SetEntrypoint(string entrypoint) => this with { Entrypoint = entrypoint };
     public DockerRunSettings EnableRemove() => this with { Remove = true };
     public DockerRunSettings EnableDetach() => this with { Detach = true };
     public DockerRunSettings EnableReadOnly() => this with { ReadOnly = true };
@@ -147,7 +142,6 @@ public sealed record DockerRunSettings
         if (User is not null) arguments.AddRange(["--user", User]);
         if (Network is not null) arguments.AddRange(["--network", Network]);
         if (WorkingDirectory is not null) arguments.AddRange(["--workdir", WorkingDirectory]);
-        if (Entrypoint is not null) arguments.AddRange(["--entrypoint", Entrypoint]);
         foreach (var volume in Volumes) arguments.AddRange(["--volume", volume]);
         foreach (var (name, value) in EnvironmentVariables) arguments.AddRange(["--env", $"{name}={value}"]);
         arguments.Add(Image);

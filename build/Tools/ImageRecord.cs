@@ -15,6 +15,8 @@ public sealed partial record ImageRecord(string Registry, string Repository, str
     public string RepositoryReference => $"{Registry}/{Repository}";
     public string DigestReference => $"{RepositoryReference}@{Digest}";
 
+    public const string DigestFormat = "sha256: followed by 64 lowercase hex digits";
+
     public static bool IsValidDigest(string? digest) => digest is not null && DigestPattern().IsMatch(digest);
 
     /// <summary>The digest from <c>docker push</c> output: the line "&lt;tag&gt;: digest: sha256:… size: N".</summary>
@@ -51,7 +53,7 @@ public sealed partial record ImageRecord(string Registry, string Repository, str
     public void Write(AbsolutePath path)
     {
         if (!IsValidDigest(Digest))
-            throw new BuildFailedException($"Refusing to record image digest '{Digest}': expected sha256: followed by 64 lowercase hex digits.");
+            throw new BuildFailedException($"Refusing to record image digest '{Digest}': expected {DigestFormat}.");
         Directory.CreateDirectory(path.Parent);
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json) + "\n");
@@ -74,7 +76,7 @@ public sealed partial record ImageRecord(string Registry, string Repository, str
         if (record is null || string.IsNullOrWhiteSpace(record.Registry) || string.IsNullOrWhiteSpace(record.Repository))
             throw new BuildFailedException($"{path} lacks the registry or repository.");
         if (!IsValidDigest(record.Digest))
-            throw new BuildFailedException($"{path} holds digest '{record.Digest}', which is not sha256: followed by 64 lowercase hex digits.");
+            throw new BuildFailedException($"{path} holds digest '{record.Digest}', which is not {DigestFormat}.");
         return record;
     }
 

@@ -2,7 +2,7 @@ using BuildEngine;
 using NSubstitute;
 using Tools;
 
-namespace BuildTests.Targets;
+namespace BuildTests;
 
 /// <summary>
 /// The real build in a throwaway repository root, with every process replaced by an NSubstitute runner that
@@ -45,6 +45,14 @@ public abstract class RealBuildFixture
 
     /// <summary>Puts an executable with that name on the build's PATH.</summary>
     protected void InstallFakeTool(string name) => File.WriteAllText(ToolsDirectory / name, "#!/bin/sh\n");
+
+    /// <summary>What Prerequisites looks for: helm 3 and Chromium (pass --chromium-path <c>ToolsDirectory / "chromium"</c>).</summary>
+    protected void InstallPrerequisites()
+    {
+        InstallFakeTool("helm");
+        InstallFakeTool("chromium");
+        Answers["helm version"] = _ => Ok("v3.17.3+ge4da497\n");
+    }
 
     private protected static ToolResult Ok(string output = "") => new(0, output, "");
 

@@ -1,6 +1,6 @@
 using BuildEngine;
 
-namespace BuildTests.Targets;
+namespace BuildTests;
 
 /// <summary>The real build's branch: --branch, then Jenkins' BRANCH_NAME, then git; CHANGE_ID marks pull requests.</summary>
 public class BranchResolutionTests : RealBuildFixture

@@ -1,16 +1,9 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using BuildEngine;
 using Tools;
 
 partial class Build
 {
-    [Parameter("Container registry host, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com")]
-    readonly string? Registry;
-
-    [Parameter("Image repository in the registry")]
-    readonly string Repository = "admin-site";
-
     [Parameter("CI build number, the second half of the image tag (Jenkins sets BUILD_NUMBER)", EnvironmentVariable = "BUILD_NUMBER")]
     readonly string BuildNumber = "local";
 
@@ -19,54 +12,6 @@ partial class Build
 
     [Parameter("Registry password for docker login, read from the environment in CI"), Secret]
     readonly string? RegistryPassword;
-
-    [Parameter("docker --network for builds and runs (the E2E rehearsal uses host)")]
-    readonly string? DockerNetwork;
-
-    [Parameter("AgentTest: uid the agent container runs as (default: yours, as Jenkins does)")]
-    readonly int? AgentUid;
-
-    [Parameter("AgentTest: gid the agent container runs as (default: yours)")]
-    readonly int? AgentGid;
-
-    [Parameter("AgentTest: workspace mounted into the agent (default: the repository root)")]
-    readonly AbsolutePath? AgentWorkspace;
-
-    AbsolutePath Dockerfile => RootDirectory / "Dockerfile";
-    AbsolutePath ImageRecordFile => ArtifactsDirectory / "image.json";
-    Docker Docker => new(Runner, RootDirectory);
-
-    Target AgentTest => _ => _
-        .Description("Runs ./build.sh Test the way Jenkins does: inside the Dockerfile's test stage, as your uid/gid")
-        .Executes(async () =>
-        {
-            var uid = AgentUid ?? (int)GetUid();
-            var gid = AgentGid ?? (int)GetGid();
-            var workspace = AgentWorkspace ?? RootDirectory;
-            var image = $"{Repository}-agent:{uid}-{gid}";
-
-            // Jenkins: docker build -t <name> <additionalBuildArgs> -f Dockerfile <dir>
-            await Docker.Build(build => build
-                .SetFile(Dockerfile)
-                .SetTarget("test")
-                .AddBuildArg("UID", uid)
-                .AddBuildArg("GID", gid)
-                .AddTag(image)
-                .SetNetwork(DockerNetwork)
-                .SetContext(RootDirectory));
-
-            // Jenkins: docker run -u uid:gid -w <ws> -v <ws>:<ws>:rw,z ... then runs the stage's steps inside.
-            await Docker.Run(run => run
-                .EnableRemove()
-                .SetUser($"{uid}:{gid}")
-                .SetWorkingDirectory(workspace)
-                .AddVolume($"{workspace}:{workspace}:rw,z")
-                .SetNetwork(DockerNetwork)
-                .SetImage(image)
-                .SetCommand("./build.sh", "Test"));
-
-            Log.Success($"Tests passed in the agent as {uid}:{gid}; results in {workspace / "artifacts" / "test-results"}.");
-        });
 
     Target DockerBuild => _ => _
         .Description("Builds the production image, tagged <git sha>-<build number>, with OCI labels")
@@ -152,10 +97,4 @@ partial class Build
         }
         Log.Information($"No credentials for {registry}: pushing with whatever docker already has.");
     }
-
-    [DllImport("libc", EntryPoint = "getuid")]
-    static extern uint GetUid();
-
-    [DllImport("libc", EntryPoint = "getgid")]
-    static extern uint GetGid();
 }

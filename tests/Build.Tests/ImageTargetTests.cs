@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using BuildEngine;
 using Tools;
 
-namespace BuildTests.Targets;
+namespace BuildTests;
 
-public class ContainerTargetTests : RealBuildFixture
+public class ImageTargetTests : RealBuildFixture
 {
     private const string Ecr = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
 
@@ -134,29 +134,5 @@ public class ContainerTargetTests : RealBuildFixture
 
         Host.Output.Should().Contain("Target 'Push' requires member 'Registry' to be not null or empty");
         Commands("docker").Should().BeEmpty();
-    }
-
-    [Test]
-    public void AgentTest_builds_the_test_stage_with_the_uid_and_runs_the_tests_as_that_user_in_the_mounted_workspace()
-    {
-        Run("AgentTest", "--agent-uid", "1234", "--agent-gid", "5678").Should().Be(ExitCodes.Success);
-
-        Single("docker build").Arguments.Should().Equal(
-            "build", "--file", Host.Root / "Dockerfile", "--target", "test", "--tag", "admin-site-agent:1234-5678",
-            "--build-arg", "UID=1234", "--build-arg", "GID=5678", Host.Root.Value);
-        Single("docker run").Arguments.Should().Equal(
-            "run", "--rm", "--user", "1234:5678", "--workdir", Host.Root.Value, "--volume", $"{Host.Root}:{Host.Root}:rw,z",
-            "admin-site-agent:1234-5678", "./build.sh", "Test");
-    }
-
-    [Test]
-    public void AgentTest_defaults_to_the_callers_uid_and_gid_like_jenkins()
-    {
-        Run("AgentTest").Should().Be(ExitCodes.Success);
-
-        var uid = Environment.GetEnvironmentVariable("UID") ?? File.ReadAllLines("/proc/self/status")
-            .Single(line => line.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
-        Single("docker build").Arguments.Should().Contain($"UID={uid}");
-        Single("docker run").Arguments.Should().Contain(argument => argument.StartsWith(uid + ":", StringComparison.Ordinal));
     }
 }

@@ -1,16 +1,11 @@
 using BuildEngine;
 
-namespace BuildTests.Targets;
+namespace BuildTests;
 
 public class TestTargetTests : RealBuildFixture
 {
     [SetUp]
-    public void ToolsThePrerequisitesFind()
-    {
-        InstallFakeTool("helm");
-        InstallFakeTool("chromium");
-        Answers["helm version"] = _ => Ok("v3.17.3+ge4da497\n");
-    }
+    public void ToolsThePrerequisitesFind() => InstallPrerequisites();
 
     private int RunTest(params string[] extra) => Run(["Test", "--chromium-path", ToolsDirectory / "chromium", .. extra]);
 
@@ -24,24 +19,6 @@ public class TestTargetTests : RealBuildFixture
         var environment = Single("dotnet test").Environment;
         environment["HELM_PATH"].Should().Be(ToolsDirectory / "helm");
         environment["CHROMIUM_PATH"].Should().Be(ToolsDirectory / "chromium");
-    }
-
-    [Test]
-    public void Missing_chromium_fails_with_how_to_get_it()
-    {
-        Run("Prerequisites", "--chromium-path", "/nowhere/chromium").Should().Be(ExitCodes.TargetFailed);
-
-        Host.Output.Should().Contain("The browser tests need Chromium at /nowhere/chromium. Install it (Debian: sudo apt-get install chromium) or point CHROMIUM_PATH");
-    }
-
-    [Test]
-    public void Helm_4_is_refused()
-    {
-        Answers["helm version"] = _ => Ok("v4.0.0\n");
-
-        Run("Prerequisites", "--chromium-path", ToolsDirectory / "chromium").Should().Be(ExitCodes.TargetFailed);
-
-        Host.Output.Should().Contain("need Helm 3 (Helm 4 renamed --atomic)");
     }
 
     private void AddTestProject(string name)
@@ -113,5 +90,29 @@ public class TestTargetTests : RealBuildFixture
 
         Host.Output.Should().Contain("Failed Fixture.Breaks: Expected 1 but found 2");
         Host.Output.Should().Contain("Tests failed in A.Tests.csproj (Fixture.Breaks); details in artifacts/test-results/.");
+    }
+
+    [Test]
+    public void AgentTest_builds_the_test_stage_with_the_uid_and_runs_the_tests_as_that_user_in_the_mounted_workspace()
+    {
+        Run("AgentTest", "--agent-uid", "1234", "--agent-gid", "5678").Should().Be(ExitCodes.Success);
+
+        Single("docker build").Arguments.Should().Equal(
+            "build", "--file", Host.Root / "Dockerfile", "--target", "test", "--tag", "admin-site-agent:1234-5678",
+            "--build-arg", "UID=1234", "--build-arg", "GID=5678", Host.Root.Value);
+        Single("docker run").Arguments.Should().Equal(
+            "run", "--rm", "--user", "1234:5678", "--workdir", Host.Root.Value, "--volume", $"{Host.Root}:{Host.Root}:rw,z",
+            "admin-site-agent:1234-5678", "./build.sh", "Test");
+    }
+
+    [Test]
+    public void AgentTest_defaults_to_the_callers_uid_and_gid_like_jenkins()
+    {
+        Run("AgentTest").Should().Be(ExitCodes.Success);
+
+        var uid = Environment.GetEnvironmentVariable("UID") ?? File.ReadAllLines("/proc/self/status")
+            .Single(line => line.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1];
+        Single("docker build").Arguments.Should().Contain($"UID={uid}");
+        Single("docker run").Arguments.Should().Contain(argument => argument.StartsWith(uid + ":", StringComparison.Ordinal));
     }
 }

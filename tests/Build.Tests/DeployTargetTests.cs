@@ -1,7 +1,7 @@
 using BuildEngine;
 using Tools;
 
-namespace BuildTests.Targets;
+namespace BuildTests;
 
 public class DeployTargetTests : RealBuildFixture
 {
@@ -130,6 +130,16 @@ public class DeployTargetTests : RealBuildFixture
         Deploy().Should().Be(ExitCodes.NotStarted);
 
         Host.Output.Should().Contain("Target 'Deploy' requires: helm on PATH or --helm-path");
+    }
+
+    [Test]
+    public void Missing_helm_points_to_what_installs_it()
+    {
+        File.Delete(ToolsDirectory / "helm");
+
+        Deploy().Should().Be(ExitCodes.NotStarted);
+
+        Host.Output.Should().Contain("or ./build.sh Prerequisites)").And.NotContain(".ci/");
     }
 
     [Test]
