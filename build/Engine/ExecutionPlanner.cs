@@ -2,8 +2,9 @@ namespace BuildEngine;
 
 /// <summary>
 /// Turns invoked targets into an ordered plan. DependsOn and Triggers add targets; After and Before only order
-/// targets that are already planned. Ties keep declaration order, so plans read like the build file. The targets
-/// come from a loaded <see cref="BuildModel"/>, whose whole graph was checked for cycles.
+/// targets that are already planned. Ties keep declaration order (across partial files, the order the compiler reads
+/// them in), so plans read like the build file. The targets come from a loaded <see cref="BuildModel"/>, whose whole
+/// graph was checked for cycles.
 /// </summary>
 public static class ExecutionPlanner
 {
