@@ -1,8 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using AdminSite.Admin;
 using AdminSite.Audit;
 using AdminSite.Authorization;
+using AdminSite.Pages.Admin.Groups;
+using AdminSite.Pages.Admin.TwoFactor;
+using AdminSite.Pages.Admin.Users;
+using AdminSite.Pages.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AdminSite.Admin;
+using AdminSite.Pages.Admin.ChangeLists;
 using AdminSite.Identity;
 using AdminSite.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,5 +1,5 @@
 using System.Net;
-using AdminSite.Admin;
+using AdminSite.Pages.Admin.ChangeLists;
 using AdminSite.Identity;
 using AdminSite.Tests.Infrastructure;
 

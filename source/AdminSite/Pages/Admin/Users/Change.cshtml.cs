@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using AdminSite.Admin;
 using AdminSite.Audit;
 using AdminSite.Authorization;
 using AdminSite.Data;
 using AdminSite.Identity;
+using AdminSite.Pages.Admin.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

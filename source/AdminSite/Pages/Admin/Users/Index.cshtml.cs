@@ -1,6 +1,6 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,9 @@
 using AdminSite.Authorization;
 using AdminSite.Data;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.AspNetCore.Mvc;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.Audit;
 
 /// <summary>An object's change history page; still readable after the object is deleted, since the log outlives it.</summary>
 public abstract class HistoryPageModel(AdminDbContext db, AdminModel model) : AdminPageModel

@@ -1,9 +1,10 @@
 using AdminSite.Audit;
 using AdminSite.Authorization;
 using AdminSite.Data;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.Audit;
 
 /// <summary>One object's audit entries, oldest first and paginated, as Django's history page shows them.</summary>
 public sealed class History

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.ChangeLists;
 
 /// <summary>What a changelist shows next to the search box: Django's "X results (Y total)".</summary>
 public sealed class ResultCounts

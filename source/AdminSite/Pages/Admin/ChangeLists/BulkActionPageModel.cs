@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.ChangeLists;
 
 /// <summary>
 /// Django's bulk-action confirmation: the rows ticked on the changelist are listed for a "Yes, I’m sure", and

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.ChangeLists;
 
 /// <summary>A changelist page: its action menu sends the ticked rows on to the chosen action's confirmation page.</summary>
 public abstract class ChangeListPageModel : AdminPageModel

@@ -1,4 +1,4 @@
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.ChangeLists;
 
 /// <summary>An entry of a changelist's action menu: the permission it takes and the page that asks for confirmation.</summary>
 public sealed record BulkAction(string ConfirmationPage, string Permission)

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.ChangeLists;
 
 /// <summary>
 /// A CSV download written row by row as the rows arrive from the database, so its memory does not grow with

@@ -4,7 +4,7 @@ using AdminSite.Identity;
 using Microsoft.EntityFrameworkCore;
 using static AdminSite.Audit.FieldChange;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Audit;
 
 /// <summary>
 /// What the audit log records of a user or a group, field by field, with the labels the forms use. Only what

@@ -5,7 +5,7 @@ using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.Groups;
 
 /// <summary>
 /// Group writes with their permissions and audit entries, each in one transaction. Nobody adds a permission
@@ -14,8 +14,6 @@ namespace AdminSite.Admin;
 /// </summary>
 public sealed class GroupStore(RoleManager<AdminGroup> roles, AdminDbContext db, AuditLog audit, UserManager<AdminUser> users, SignInManager<AdminUser> signIn)
 {
-    public const string PermissionNotHeld = nameof(PermissionNotHeld);
-
     public Task<List<string>> PermissionsOfAsync(string groupId, CancellationToken cancellationToken) =>
         db.RoleClaims.Where(c => c.RoleId == groupId && c.ClaimType == Permissions.ClaimType)
             .Select(c => c.ClaimValue!).ToListAsync(cancellationToken);
@@ -30,7 +28,7 @@ public sealed class GroupStore(RoleManager<AdminGroup> roles, AdminDbContext db,
         var added = permissions.Where(p => current.All(c => c.ClaimValue != p)).ToList();
         if (PrivilegeGuard.CannotGrant(actor, added) is { } reason)
         {
-            return [new IdentityError { Code = PermissionNotHeld, Description = reason }];
+            return [new IdentityError { Code = IdentityErrors.PermissionNotHeld, Description = reason }];
         }
 
         var before = AuditValues.Group(group.Name ?? "", current.Select(c => c.ClaimValue!));

@@ -1,4 +1,4 @@
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.ChangeLists;
 
 /// <summary>RFC 4180 rows that a spreadsheet opens as text, never as a formula.</summary>
 public static class Csv

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Shared;
 
 public enum MessageLevel
 {

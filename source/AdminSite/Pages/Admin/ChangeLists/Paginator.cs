@@ -1,4 +1,4 @@
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.ChangeLists;
 
 /// <summary>Django's paginator: 1-based pages, an out-of-range page falls back to the last one.</summary>
 public sealed class Paginator

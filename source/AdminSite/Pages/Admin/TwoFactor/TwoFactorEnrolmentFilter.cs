@@ -1,11 +1,12 @@
-using AdminSite.Admin;
+using AdminSite.Authorization;
 using AdminSite.Identity;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Options;
 
-namespace AdminSite.Authorization;
+namespace AdminSite.Pages.Admin.TwoFactor;
 
 /// <summary>
 /// With <c>Security:RequireTwoFactorForSuperusers</c>, a superuser without an authenticator app is sent to

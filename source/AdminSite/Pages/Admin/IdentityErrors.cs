@@ -2,10 +2,13 @@ using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin;
 
 internal static class IdentityErrors
 {
+    /// <summary>The code of a privilege guard refusal returned among Identity's errors; it belongs next to the permissions.</summary>
+    public const string PermissionNotHeld = nameof(PermissionNotHeld);
+
     /// <summary>Runs every user and password validator, so the form shows all problems at once.</summary>
     public static async Task<List<IdentityError>> ValidateAsync(UserManager<AdminUser> users, AdminUser user, string? password)
     {
@@ -46,7 +49,7 @@ internal static class IdentityErrors
                 "DuplicateUserName" or "InvalidUserName" or "UserNameTooLong" => "UserName",
                 "DuplicateEmail" or "InvalidEmail" => "Email",
                 "DuplicateRoleName" or "InvalidRoleName" => "Name",
-                GroupStore.PermissionNotHeld => "Permissions",
+                PermissionNotHeld => "Permissions",
                 _ => null,
             };
             modelState.AddModelError(field is null ? "" : $"{prefix}.{field}", error.Description);

@@ -1,4 +1,4 @@
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Shared;
 
 /// <summary>The <c>AdminSite</c> configuration section: the wording Django calls site_header, site_title and index_title.</summary>
 public sealed class AdminSiteOptions

@@ -4,7 +4,7 @@ using AdminSite.Data;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.TwoFactor;
 
 /// <summary>
 /// A staff member's authenticator app and recovery codes (codes checked by <see cref="SingleUseAuthenticatorTokenProvider"/>). Every
@@ -33,13 +33,15 @@ public sealed class TwoFactorEnrolment(UserManager<AdminUser> users, IUserStore<
         return key;
     }
 
+    /// <summary>Whether <paramref name="code"/> is the app's current code (see <see cref="TwoFactorCode"/>), and was not used before.</summary>
     public Task<bool> VerifyAsync(AdminUser user, string code) =>
-        users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, string.Concat(code.Where(char.IsAsciiDigit)));
+        users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
 
     /// <summary>Turns two-factor on if <paramref name="code"/> proves the app is set up; returns the new recovery codes, or null.</summary>
     public async Task<IReadOnlyList<string>?> EnableAsync(AdminAccess actor, AdminUser user, string code, CancellationToken cancellationToken)
     {
-        if (!await VerifyAsync(user, code))
+        // Only the app's code can prove the setup, so whatever else is typed around its digits (spaces, a dash) is dropped.
+        if (!await VerifyAsync(user, string.Concat(code.Where(char.IsAsciiDigit))))
         {
             return null;
         }

@@ -5,7 +5,7 @@ using AdminSite.Data;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.Users;
 
 /// <summary>The "activate / deactivate selected users" actions: one audit entry per user changed, all or nothing.</summary>
 public sealed class UserActivation(IUserStore<AdminUser> store, AdminDbContext db, AuditLog audit)

@@ -1,9 +1,10 @@
 using AdminSite.Authorization;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin;
 
 /// <summary>Every admin page: knows what the user may do and can leave messages for the next page.</summary>
 /// <remarks>Never stored by a browser or proxy cache (Django's never_cache): pages show keys, codes and personal data.</remarks>
@@ -30,7 +31,7 @@ public abstract class AdminPageModel : PageModel
     /// <summary>Django answers a missing object by redirecting home with a warning, not with a bare 404.</summary>
     protected IActionResult MissingObject(AdminModel model, string id)
     {
-        Warning($"{Capitalize(model.VerboseName)} with ID “{id}” doesn’t exist. Perhaps it was deleted?");
+        Warning($"{Format.Capitalize(model.VerboseName)} with ID “{id}” doesn’t exist. Perhaps it was deleted?");
         return RedirectToPage("/Admin/Index");
     }
 
@@ -56,6 +57,4 @@ public abstract class AdminPageModel : PageModel
         Success(saved);
         return RedirectToPage(model.ChangeListPage);
     }
-
-    public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

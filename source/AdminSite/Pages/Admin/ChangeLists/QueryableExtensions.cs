@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.ChangeLists;
 
 internal static class QueryableExtensions
 {
@@ -17,14 +17,6 @@ internal static class QueryableExtensions
         var parameter = left.Parameters[0];
         var body = new Rebinder(right.Parameters[0], parameter).Visit(right.Body);
         return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, body), parameter);
-    }
-
-    /// <summary>Either predicate holds.</summary>
-    public static Expression<Func<T, bool>> OrElse<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
-    {
-        var parameter = left.Parameters[0];
-        var body = new Rebinder(right.Parameters[0], parameter).Visit(right.Body);
-        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(left.Body, body), parameter);
     }
 
     private sealed class Rebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor

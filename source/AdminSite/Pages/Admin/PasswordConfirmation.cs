@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin;
 
 /// <summary>A new password typed twice, as Django's password forms take it.</summary>
 internal static class PasswordConfirmation

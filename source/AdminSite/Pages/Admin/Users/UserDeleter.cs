@@ -4,7 +4,7 @@ using AdminSite.Data;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
 
-namespace AdminSite.Admin;
+namespace AdminSite.Pages.Admin.Users;
 
 /// <summary>Deletes users with one audit entry each, all or nothing.</summary>
 public sealed class UserDeleter(UserManager<AdminUser> users, AdminDbContext db, AuditLog audit)
