@@ -36,6 +36,7 @@ internal static class PagesExtensions
         var services = builder.Services;
         services.AddOptions<AdminSiteOptions>().BindConfiguration(AdminSiteOptions.SectionName);
         services.AddScoped<AuditLog>();
+        services.AddScoped<UserEditor>();
         services.AddScoped<UserDeleter>();
         services.AddScoped<GroupStore>();
         services.AddScoped<PrivilegeGuard>();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AdminSite.Pages.Admin.ChangeLists;
 
 /// <summary>RFC 4180 rows that a spreadsheet opens as text, never as a formula.</summary>
@@ -25,4 +27,11 @@ public static class Csv
     }
 
     public static string Row(IEnumerable<string?> cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
+
+    /// <summary>A time as every export writes it: UTC, sortable as text, read by spreadsheets as a date.</summary>
+    public static string Timestamp(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>An export's file name, <c>users-20261126-141500.csv</c>: what it holds and when (UTC) it was taken.</summary>
+    public static string FileName(string contents, TimeProvider time) =>
+        $"{contents}-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.csv";
 }

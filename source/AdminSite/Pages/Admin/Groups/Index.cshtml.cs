@@ -1,6 +1,5 @@
 using AdminSite.Authorization;
 using AdminSite.Data;
-using AdminSite.Identity;
 using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

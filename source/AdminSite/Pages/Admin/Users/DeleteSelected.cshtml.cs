@@ -1,6 +1,5 @@
 using AdminSite.Authorization;
 using AdminSite.Data;
-using AdminSite.Identity;
 
 namespace AdminSite.Pages.Admin.Users;
 
