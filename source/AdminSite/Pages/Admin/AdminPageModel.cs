@@ -22,6 +22,18 @@ public abstract class AdminPageModel : PageModel
         await next();
     }
 
+    /// <summary>The permissions ticked in the form's <paramref name="field"/>, each once; one the form never offers is an invalid choice.</summary>
+    protected List<string> ChosenPermissions(IEnumerable<string> posted, string field)
+    {
+        var chosen = posted.Distinct().ToList();
+        if (chosen.Any(p => !Permissions.Exists(p)))
+        {
+            ModelState.AddModelError(field, InvalidChoice);
+        }
+
+        return chosen;
+    }
+
     protected void Success(string text) => TempData.AddMessage(MessageLevel.Success, text);
 
     protected void Warning(string text) => TempData.AddMessage(MessageLevel.Warning, text);

@@ -70,16 +70,12 @@ public sealed class ChangeModel(
         }
 
         var chosenGroups = Input.Groups.Distinct().ToList();
-        var chosenPermissions = Input.UserPermissions.Distinct().ToList();
         if (chosenGroups.Any(g => AllGroups.All(offered => offered.Id != g)))
         {
             ModelState.AddModelError("Input.Groups", InvalidChoice);
         }
 
-        if (chosenPermissions.Any(p => !Permissions.Exists(p)))
-        {
-            ModelState.AddModelError("Input.UserPermissions", InvalidChoice);
-        }
+        var chosenPermissions = ChosenPermissions(Input.UserPermissions, "Input.UserPermissions");
 
         if (!ModelState.IsValid)
         {

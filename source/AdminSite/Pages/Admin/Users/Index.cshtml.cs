@@ -11,7 +11,7 @@ namespace AdminSite.Pages.Admin.Users;
 /// one more: no query per row (a test counts them).
 /// </summary>
 [RequirePermission(Permissions.ViewUser, Permissions.ChangeUser)]
-public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
+public sealed class IndexModel(AdminDbContext db, UserEditor editor) : ChangeListPageModel
 {
     public const string DeleteSelected = "delete_selected";
     public const string ActivateSelected = "activate_selected";
@@ -42,8 +42,7 @@ public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
         Sort = UserChangeList.Sort(Query);
         IsFiltered = Query.IsFiltered(UserChangeList.FilterKeys);
 
-        var groups = await db.Roles.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
-        GroupChoices = groups.Select(g => ((string?)g.Id, g.Name ?? "")).ToList();
+        GroupChoices = (await editor.AllGroupsAsync(cancellationToken)).Select(g => ((string?)g.Id, g.Name)).ToList();
 
         var predicate = UserChangeList.Predicate(Query, db);
         Counts = await ResultCounts.CountAsync(db.Users, predicate, cancellationToken);

@@ -15,7 +15,7 @@ namespace AdminSite.Pages.Admin.Users;
 public sealed class UserEditor(
     UserManager<AdminUser> users, SignInManager<AdminUser> signIn, AdminDbContext db, AuditLog audit, PrivilegeGuard guard, TimeProvider time)
 {
-    /// <summary>Every group, by name: the choices of the change form.</summary>
+    /// <summary>Every group, by name: the change form's choices and the changelist's group filter.</summary>
     public async Task<IReadOnlyList<(string Id, string Name)>> AllGroupsAsync(CancellationToken cancellationToken) =>
         (await db.Roles.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken))
             .Select(g => (g.Id, g.Name ?? ""))
