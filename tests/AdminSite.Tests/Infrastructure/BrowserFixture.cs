@@ -1,5 +1,4 @@
 using AdminSite.Testing;
-using AdminSite.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace AdminSite.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using AdminSite.Commands;
-using AdminSite.Data;
 using AdminSite.Hosting;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Builder;

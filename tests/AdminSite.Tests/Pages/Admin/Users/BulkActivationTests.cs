@@ -1,4 +1,3 @@
-using System.Net;
 using AdminSite.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
