@@ -14,6 +14,7 @@ namespace AdminSite.Pages.Admin.TwoFactor;
 /// </summary>
 public sealed class TwoFactorEnrolmentFilter : IAsyncPageFilter
 {
+    /// <summary>This filter's own folder: its pages stay reachable, and its Setup page is where superusers are sent.</summary>
     public const string EnrolmentFolder = "/Admin/TwoFactor";
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
