@@ -112,15 +112,3 @@ public sealed partial class BootstrapAdmin(
         "or set Bootstrap__AdminPassword or Bootstrap__GeneratePassword=true and restart.")]
     private static partial void LogNoPassword(ILogger logger);
 }
-
-internal static class BootstrapExtensions
-{
-    public static void AddBootstrapAdmin(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
-        builder.Services.AddScoped(sp => new BootstrapAdmin(
-            sp.GetRequiredService<UserManager<AdminUser>>(),
-            sp.GetRequiredService<IOptions<BootstrapOptions>>(),
-            sp.GetRequiredService<ILogger<BootstrapAdmin>>()));
-    }
-}

@@ -1,5 +1,4 @@
 using AdminSite.Data;
-using AdminSite.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Commands;

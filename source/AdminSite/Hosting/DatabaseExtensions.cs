@@ -33,34 +33,6 @@ internal static partial class DatabaseExtensions
             .PersistKeysToDbContext<AdminDbContext>();
     }
 
-    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
-
-        // Replicas (or init containers) starting together take turns: the first applies the migrations, the
-        // others then find nothing left to do, and nobody checks the schema while another is changing it.
-        await using var migrationLock = await MigrationLock.AcquireAsync(db, cancellationToken);
-        await db.EnsureSchemaNotNewerAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            // Write-ahead logging lets readers carry on while SQLite's single writer works.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-
-        await db.Database.MigrateAsync(cancellationToken);
-    }
-
-    /// <summary>Stops with <see cref="SchemaTooNewException"/> when the database was migrated by a newer build.</summary>
-    public static async Task EnsureSchemaNotNewerAsync(this AdminDbContext db, CancellationToken cancellationToken = default)
-    {
-        var schema = await SchemaVersion.ReadAsync(db.Database, cancellationToken);
-        if (schema.IsNewerThanBuild)
-        {
-            throw new SchemaTooNewException(schema.NewerThanBuildMessage);
-        }
-    }
-
     /// <summary>
     /// Migrates (unless turned off) and creates the bootstrap superuser when there are no users. False, with the
     /// reason logged, when the schema is newer than this build: the site must not start on it.

@@ -1,8 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using AdminSite.Admin;
 using AdminSite.Audit;
 using AdminSite.Authorization;
+using AdminSite.Pages.Admin.Groups;
+using AdminSite.Pages.Admin.TwoFactor;
+using AdminSite.Pages.Admin.Users;
+using AdminSite.Pages.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.WebEncoders;
 
@@ -33,6 +36,7 @@ internal static class PagesExtensions
         var services = builder.Services;
         services.AddOptions<AdminSiteOptions>().BindConfiguration(AdminSiteOptions.SectionName);
         services.AddScoped<AuditLog>();
+        services.AddScoped<UserEditor>();
         services.AddScoped<UserDeleter>();
         services.AddScoped<GroupStore>();
         services.AddScoped<PrivilegeGuard>();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using AdminSite.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace AdminSite.Hosting;
@@ -13,15 +12,12 @@ namespace AdminSite.Hosting;
 /// </summary>
 internal static class RateLimitingExtensions
 {
-    /// <summary>The policy on the login and two-factor pages; only their POSTs count.</summary>
-    public const string LoginPolicy = "login";
-
     public static void AddAdminRateLimiting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginPolicy, context =>
+            options.AddPolicy(LoginRateLimitOptions.PolicyName, context =>
             {
                 if (!HttpMethods.IsPost(context.Request.Method))
                 {

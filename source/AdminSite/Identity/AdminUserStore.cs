@@ -23,7 +23,7 @@ public sealed class AdminUserStore(AdminDbContext context, IdentityErrorDescribe
     /// <summary>Codes read "ABCDE-12345"; spaces and case do not matter when typing one.</summary>
     internal static string Hash(string code)
     {
-        var normalized = string.Concat(code.Where(c => !char.IsWhiteSpace(c))).ToUpperInvariant();
+        var normalized = TwoFactorCode.WithoutSpaces(code).ToUpperInvariant();
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
     }
 }

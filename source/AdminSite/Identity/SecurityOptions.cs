@@ -23,6 +23,9 @@ public sealed class SecurityOptions
 /// </summary>
 public sealed class LoginRateLimitOptions
 {
+    /// <summary>The rate-limit policy these settings shape, on the login and two-factor pages (only their POSTs count).</summary>
+    public const string PolicyName = "login";
+
     public int PermitLimit { get; set; } = 10;
 
     public int WindowSeconds { get; set; } = 60;

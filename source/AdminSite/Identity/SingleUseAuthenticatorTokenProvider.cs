@@ -29,7 +29,7 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider time) : IUs
 
     public async Task<bool> ValidateAsync(string purpose, string token, UserManager<AdminUser> manager, AdminUser user)
     {
-        if (!IsAuthenticatorCode(token)
+        if (!TwoFactorCode.IsAuthenticatorCode(token)
             || await manager.GetAuthenticatorKeyAsync(user) is not { Length: > 0 } key
             || Base32.TryDecode(key) is not { } secret)
         {
@@ -52,9 +52,6 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider time) : IUs
         var saved = await manager.SetAuthenticationTokenAsync(user, LoginProvider, LastStepToken, step.ToString(CultureInfo.InvariantCulture));
         return saved.Succeeded;
     }
-
-    /// <summary>Six digits come from the app; anything else can only be a recovery code.</summary>
-    public static bool IsAuthenticatorCode(string code) => code.Length == 6 && code.All(char.IsAsciiDigit);
 
     /// <summary>The 6-digit code of one time step (RFC 4226 dynamic truncation).</summary>
     internal static string Code(byte[] secret, long step)

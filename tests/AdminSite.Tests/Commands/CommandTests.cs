@@ -1,4 +1,5 @@
 using AdminSite.Commands;
+using AdminSite.Tests.Infrastructure;
 
 namespace AdminSite.Tests.Commands;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using AdminSite.Data;
-using AdminSite.Tests.Commands;
 using AdminSite.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using AdminSite.Tests.Access;
 using AdminSite.Tests.Infrastructure;
 
 namespace AdminSite.Tests.Hosting;

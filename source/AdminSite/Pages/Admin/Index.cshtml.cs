@@ -1,4 +1,3 @@
-using AdminSite.Admin;
 using AdminSite.Audit;
 using AdminSite.Authorization;
 using AdminSite.Data;

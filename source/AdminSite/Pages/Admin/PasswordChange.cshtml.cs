@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using AdminSite.Admin;
 using AdminSite.Audit;
 using AdminSite.Authorization;
 using AdminSite.Data;

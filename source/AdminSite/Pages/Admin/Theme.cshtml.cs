@@ -1,6 +1,6 @@
-using AdminSite.Admin;
 using AdminSite.Data;
 using AdminSite.Identity;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +12,7 @@ namespace AdminSite.Pages.Admin;
 /// </summary>
 public sealed class ThemeModel(AdminDbContext db) : AdminPageModel
 {
-    public IActionResult OnGet() => Redirect("/admin/");
+    public IActionResult OnGet() => Redirect(LocalUrls.Home);
 
     public async Task<IActionResult> OnPostAsync([FromForm] string? theme, [FromForm] string? next, CancellationToken cancellationToken)
     {
@@ -23,6 +23,6 @@ public sealed class ThemeModel(AdminDbContext db) : AdminPageModel
 
         // A preference, not a privilege: no audit entry, and the security stamp stays as it is.
         await db.Users.Where(u => u.Id == Access.UserId).ExecuteUpdateAsync(set => set.SetProperty(u => u.Theme, chosen), cancellationToken);
-        return LocalRedirect(!string.IsNullOrEmpty(next) && Url.IsLocalUrl(next) ? next : "/admin/");
+        return LocalRedirect(LocalUrls.OrHome(Url, next));
     }
 }

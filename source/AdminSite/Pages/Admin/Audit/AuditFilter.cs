@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using AdminSite.Admin;
 using AdminSite.Audit;
 using AdminSite.Authorization;
+using AdminSite.Pages.Admin.ChangeLists;
 
 namespace AdminSite.Pages.Admin.Audit;
 

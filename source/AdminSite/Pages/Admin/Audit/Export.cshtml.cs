@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using AdminSite.Admin;
 using AdminSite.Audit;
 using AdminSite.Authorization;
 using AdminSite.Data;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +20,7 @@ public sealed class ExportModel(AdminDbContext db, TimeProvider time) : AdminPag
     {
         var filter = AuditFilter.Parse(new ChangeListQuery(Request.Query));
         var entries = db.AuditEntries.AsNoTracking().Where(filter.Predicate()).OrderByDescending(e => e.ActionTime).ThenByDescending(e => e.Id);
-        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        return new CsvResult($"audit-{stamp}.csv", Header, CellsAsync(entries));
+        return new CsvResult(Csv.FileName("audit", time), Header, CellsAsync(entries));
     }
 
     private static async IAsyncEnumerable<string?[]> CellsAsync(IQueryable<AuditEntry> entries, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -31,7 +29,7 @@ public sealed class ExportModel(AdminDbContext db, TimeProvider time) : AdminPag
         {
             yield return
             [
-                e.ActionTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture), e.ActorUserName, e.ActorId, e.Action.ToString(),
+                Csv.Timestamp(e.ActionTime), e.ActorUserName, e.ActorId, e.Action.ToString(),
                 e.ObjectType, e.ObjectId, e.ObjectRepr, AuditLog.Describe(e), Describe(AuditLog.ChangesOf(e)),
             ];
         }

@@ -1,4 +1,3 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,11 +17,7 @@ public sealed class AddModel(GroupStore store) : AdminPageModel
     public async Task<IActionResult> OnPostAsync(
         [FromForm(Name = "_addanother")] string? addAnother, [FromForm(Name = "_continue")] string? keepEditing, CancellationToken cancellationToken)
     {
-        var permissions = Input.Permissions.Distinct().ToList();
-        if (permissions.Any(p => !Permissions.Exists(p)))
-        {
-            ModelState.AddModelError("Input.Permissions", InvalidChoice);
-        }
+        var permissions = ChosenPermissions(Input.Permissions, "Input.Permissions");
 
         if (!ModelState.IsValid)
         {

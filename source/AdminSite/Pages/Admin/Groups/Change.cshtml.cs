@@ -1,4 +1,3 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -43,11 +42,7 @@ public sealed class ChangeModel(RoleManager<AdminGroup> roles, GroupStore store)
         }
 
         Subject = group;
-        var permissions = Input.Permissions.Distinct().ToList();
-        if (permissions.Any(p => !Permissions.Exists(p)))
-        {
-            ModelState.AddModelError("Input.Permissions", InvalidChoice);
-        }
+        var permissions = ChosenPermissions(Input.Permissions, "Input.Permissions");
 
         if (!ModelState.IsValid)
         {

@@ -1,4 +1,3 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
 using AdminSite.Identity;

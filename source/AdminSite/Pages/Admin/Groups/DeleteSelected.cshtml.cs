@@ -1,7 +1,7 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
 using AdminSite.Identity;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.Groups;

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using AdminSite.Admin;
 using AdminSite.Identity;
+using AdminSite.Pages.Admin.ChangeLists;
 
 namespace AdminSite.Pages.Admin.Groups;
 

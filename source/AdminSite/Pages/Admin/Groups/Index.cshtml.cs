@@ -1,7 +1,6 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
-using AdminSite.Identity;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

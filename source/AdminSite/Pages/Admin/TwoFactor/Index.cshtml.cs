@@ -1,6 +1,3 @@
-using AdminSite.Admin;
-using AdminSite.Areas.Identity.Pages.Account;
-using AdminSite.Hosting;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +10,7 @@ namespace AdminSite.Pages.Admin.TwoFactor;
 /// The signed-in staff member's own two-factor settings. Changing them takes a current code, so a session
 /// left open on someone else's screen cannot swap the authenticator for another one.
 /// </summary>
-[EnableRateLimiting(RateLimitingExtensions.LoginPolicy)]
+[EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
 public sealed class IndexModel(
     UserManager<AdminUser> users, SignInManager<AdminUser> signIn, TwoFactorEnrolment enrolment, IOptions<SecurityOptions> security) : AdminPageModel
 {
@@ -97,15 +94,15 @@ public sealed class IndexModel(
             return null;
         }
 
-        var code = string.Concat((Code ?? "").Where(c => !char.IsWhiteSpace(c)));
-        var valid = SingleUseAuthenticatorTokenProvider.IsAuthenticatorCode(code)
+        var code = TwoFactorCode.WithoutSpaces(Code ?? "");
+        var valid = TwoFactorCode.IsAuthenticatorCode(code)
             ? await enrolment.VerifyAsync(user, code)
             : code.Length > 0 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded;
         if (!valid)
         {
             // Guessing codes here counts like guessing them at login.
             await users.AccessFailedAsync(user);
-            ModelState.AddModelError(nameof(Code), LoginWith2faModel.InvalidCode);
+            ModelState.AddModelError(nameof(Code), TwoFactorCode.Invalid);
             return null;
         }
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using AdminSite.Admin;
-using AdminSite.Hosting;
 using AdminSite.Identity;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace AdminSite.Pages.Admin.TwoFactor;
 
 /// <summary>Enrols an authenticator app: scan (or type) the key, prove it with a code, receive recovery codes once.</summary>
-[EnableRateLimiting(RateLimitingExtensions.LoginPolicy)]
+[EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
 public sealed class SetupModel(
     UserManager<AdminUser> users, SignInManager<AdminUser> signIn, TwoFactorEnrolment enrolment, IOptions<AdminSiteOptions> site) : AdminPageModel
 {

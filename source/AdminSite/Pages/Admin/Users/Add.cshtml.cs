@@ -1,17 +1,13 @@
 using System.ComponentModel.DataAnnotations;
-using AdminSite.Admin;
-using AdminSite.Audit;
 using AdminSite.Authorization;
-using AdminSite.Data;
 using AdminSite.Identity;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AdminSite.Pages.Admin.Users;
 
 /// <summary>Django's two-step add: user name and password here, everything else on the change page after.</summary>
 [RequirePermission(Permissions.AddUser)]
-public sealed class AddModel(UserManager<AdminUser> users, AdminDbContext db, AuditLog audit, TimeProvider time) : AdminPageModel
+public sealed class AddModel(UserEditor editor) : AdminPageModel
 {
     [BindProperty]
     public AddInput Input { get; set; } = new();
@@ -49,25 +45,12 @@ public sealed class AddModel(UserManager<AdminUser> users, AdminDbContext db, Au
             return Page();
         }
 
-        var user = new AdminUser { UserName = Input.UserName.Trim(), DateJoined = time.GetUtcNow().UtcDateTime };
-        var errors = await IdentityErrors.ValidateAsync(users, user, Input.Password1);
+        var (user, errors) = await editor.AddAsync(Access, Input.UserName, Input.Password1, cancellationToken);
         if (errors.Count > 0)
         {
             IdentityErrors.AddTo(ModelState, errors, "Input", "Password2");
             return Page();
         }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await users.CreateAsync(user, Input.Password1);
-        if (!result.Succeeded)
-        {
-            IdentityErrors.AddTo(ModelState, result.Errors, "Input", "Password2");
-            return Page();
-        }
-
-        audit.Added(Access, AdminModel.User, user.Id, user.UserName, FieldChange.Added(AuditValues.User(user, [], [])));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
         if (addAnother is not null)
         {

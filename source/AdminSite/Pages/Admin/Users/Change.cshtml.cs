@@ -1,12 +1,8 @@
-using System.ComponentModel.DataAnnotations;
-using AdminSite.Admin;
-using AdminSite.Audit;
 using AdminSite.Authorization;
-using AdminSite.Data;
 using AdminSite.Identity;
+using AdminSite.Pages.Admin.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.Users;
 
@@ -16,11 +12,11 @@ namespace AdminSite.Pages.Admin.Users;
 /// </summary>
 [RequirePermission(Permissions.ViewUser, Permissions.ChangeUser)]
 public sealed class ChangeModel(
-    UserManager<AdminUser> users, SignInManager<AdminUser> signIn, AdminDbContext db, AuditLog audit, PrivilegeGuard guard, TwoFactorEnrolment twoFactor)
+    UserManager<AdminUser> users, SignInManager<AdminUser> signIn, UserEditor editor, PrivilegeGuard guard, TwoFactorEnrolment twoFactor)
     : AdminPageModel
 {
     [BindProperty]
-    public ChangeInput Input { get; set; } = new();
+    public UserInput Input { get; set; } = new();
 
     public AdminUser Subject { get; private set; } = new();
 
@@ -31,33 +27,6 @@ public sealed class ChangeModel(
 
     public bool ReadOnly => !Access.Has(Permissions.ChangeUser) || Refusal is not null;
 
-    public sealed class ChangeInput
-    {
-        [Required(ErrorMessage = "This field is required.")]
-        [StringLength(AdminUser.NameMaxLength, ErrorMessage = "Ensure this value has at most {1} characters.")]
-        public string UserName { get; set; } = "";
-
-        [StringLength(AdminUser.NameMaxLength, ErrorMessage = "Ensure this value has at most {1} characters.")]
-        public string? FirstName { get; set; }
-
-        [StringLength(AdminUser.NameMaxLength, ErrorMessage = "Ensure this value has at most {1} characters.")]
-        public string? LastName { get; set; }
-
-        [StringLength(AdminUser.EmailMaxLength, ErrorMessage = "Ensure this value has at most {1} characters.")]
-        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
-        public string? Email { get; set; }
-
-        public bool IsActive { get; set; }
-
-        public bool IsStaff { get; set; }
-
-        public bool IsSuperuser { get; set; }
-
-        public string[] Groups { get; set; } = [];
-
-        public string[] UserPermissions { get; set; } = [];
-    }
-
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -65,7 +34,7 @@ public sealed class ChangeModel(
             return MissingObject(AdminModel.User, id);
         }
 
-        Input = new ChangeInput
+        Input = new UserInput
         {
             UserName = Subject.UserName ?? "",
             FirstName = Subject.FirstName,
@@ -74,8 +43,8 @@ public sealed class ChangeModel(
             IsActive = Subject.IsActive,
             IsStaff = Subject.IsStaff,
             IsSuperuser = Subject.IsSuperuser,
-            Groups = [.. await GroupIdsAsync(id, cancellationToken)],
-            UserPermissions = [.. await PermissionsAsync(id, cancellationToken)],
+            Groups = [.. await editor.GroupIdsAsync(id, cancellationToken)],
+            UserPermissions = [.. await editor.PermissionsAsync(id, cancellationToken)],
         };
         return Page();
     }
@@ -100,17 +69,28 @@ public sealed class ChangeModel(
             return Page();
         }
 
-        var groupIds = AllGroups.Select(g => g.Id).ToHashSet();
         var chosenGroups = Input.Groups.Distinct().ToList();
-        var chosenPermissions = Input.UserPermissions.Distinct().ToList();
-        if (chosenGroups.Any(g => !groupIds.Contains(g)))
+        if (chosenGroups.Any(g => AllGroups.All(offered => offered.Id != g)))
         {
             ModelState.AddModelError("Input.Groups", InvalidChoice);
         }
 
-        if (chosenPermissions.Any(p => !Permissions.Exists(p)))
+        var chosenPermissions = ChosenPermissions(Input.UserPermissions, "Input.UserPermissions");
+
+        if (!ModelState.IsValid)
         {
-            ModelState.AddModelError("Input.UserPermissions", InvalidChoice);
+            return Page();
+        }
+
+        // The form shows a non-superuser the flag read-only: not posting it means "leave it".
+        if (!Access.IsSuperuser && !Request.Form.ContainsKey("Input.IsSuperuser"))
+        {
+            Input.IsSuperuser = Subject.IsSuperuser;
+        }
+
+        foreach (var (field, reason) in await editor.RefusalsAsync(Access, Subject, Input.IsSuperuser, chosenGroups, chosenPermissions, cancellationToken))
+        {
+            ModelState.AddModelError($"Input.{field}", reason);
         }
 
         if (!ModelState.IsValid)
@@ -118,52 +98,15 @@ public sealed class ChangeModel(
             return Page();
         }
 
-        await GuardPrivilegesAsync(id, chosenGroups, chosenPermissions, cancellationToken);
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var before = await AuditValues.UserAsync(db, Subject, cancellationToken);
-        Subject.UserName = Input.UserName.Trim();
-        Subject.FirstName = Input.FirstName?.Trim() ?? "";
-        Subject.LastName = Input.LastName?.Trim() ?? "";
-        Subject.Email = Input.Email?.Trim() is { Length: > 0 } email ? email : null;
-        Subject.IsActive = Input.IsActive;
-        Subject.IsStaff = Input.IsStaff;
-        Subject.IsSuperuser = Input.IsSuperuser;
-        var chosenGroupNames = AllGroups.Where(g => chosenGroups.Contains(g.Id)).Select(g => g.Name);
-        var changes = FieldChange.Diff(before, AuditValues.User(Subject, chosenGroupNames, chosenPermissions));
-
-        var errors = await IdentityErrors.ValidateAsync(users, Subject, password: null);
+        var groups = AllGroups.Where(g => chosenGroups.Contains(g.Id)).ToList();
+        var errors = await editor.SaveAsync(Access, Subject, Input, groups, chosenPermissions, cancellationToken);
         if (errors.Count > 0)
         {
             IdentityErrors.AddTo(ModelState, errors, "Input", "UserName");
             return Page();
         }
 
-        // A change to what the user may do ends their other sessions: the next request signs them in afresh.
-        var privilegesChanged = changes.Any(c => AuditValues.PrivilegeFields.Contains(c.Field));
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = privilegesChanged ? await users.UpdateSecurityStampAsync(Subject) : await users.UpdateAsync(Subject);
-        if (!result.Succeeded)
-        {
-            IdentityErrors.AddTo(ModelState, result.Errors, "Input", "UserName");
-            return Page();
-        }
-
-        await SyncGroupsAsync(id, chosenGroups, cancellationToken);
-        await SyncPermissionsAsync(id, chosenPermissions, cancellationToken);
-        var name = Subject.UserName!;
-        audit.Changed(Access, AdminModel.User, id, name, changes);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (privilegesChanged && id == Access.UserId)
-        {
-            await signIn.RefreshSignInAsync(Subject);
-        }
-
-        return ChangeSaved(AdminModel.User, id, name, keepEditing, addAnother);
+        return ChangeSaved(AdminModel.User, id, Subject.UserName!, keepEditing, addAnother);
     }
 
     /// <summary>A superuser's "sign out everywhere": a new security stamp ends every session of the user but this one.</summary>
@@ -179,18 +122,8 @@ public sealed class ChangeModel(
             return MissingObject(AdminModel.User, id);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await users.UpdateSecurityStampAsync(Subject);
-        audit.Changed(Access, AdminModel.User, id, Subject.UserName!, [], "Signed out everywhere.");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        var self = id == Access.UserId;
-        if (self)
-        {
-            await signIn.RefreshSignInAsync(Subject);
-        }
-
-        Success(self
+        await editor.SignOutEverywhereAsync(Access, Subject, cancellationToken);
+        Success(id == Access.UserId
             ? "You were signed out of every other session."
             : $"The user “{Subject.UserName}” was signed out of every session.");
         return RedirectToPage(new { id });
@@ -228,65 +161,12 @@ public sealed class ChangeModel(
         }
 
         Subject = user;
-        AllGroups = (await db.Roles.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken))
-            .Select(g => (g.Id, g.Name ?? ""))
-            .ToList();
+        AllGroups = await editor.AllGroupsAsync(cancellationToken);
         if (Access.Has(Permissions.ChangeUser))
         {
             Refusal = await guard.CannotManageAsync(Access, user, cancellationToken);
         }
 
         return true;
-    }
-
-    // Only superusers set superuser status; nobody adds a group or permission granting what they lack.
-    private async Task GuardPrivilegesAsync(string id, List<string> chosenGroups, List<string> chosenPermissions, CancellationToken cancellationToken)
-    {
-        if (!Access.IsSuperuser)
-        {
-            // The form shows a non-superuser the flag read-only: not posting it means "leave it".
-            if (!Request.Form.ContainsKey("Input.IsSuperuser"))
-            {
-                Input.IsSuperuser = Subject.IsSuperuser;
-            }
-            else if (Input.IsSuperuser != Subject.IsSuperuser)
-            {
-                ModelState.AddModelError("Input.IsSuperuser", PrivilegeGuard.SuperuserStatusMessage);
-            }
-        }
-
-        var currentGroups = await GroupIdsAsync(id, cancellationToken);
-        var addedGroups = chosenGroups.Except(currentGroups).ToList();
-        if (await guard.CannotGrantGroupsAsync(Access, addedGroups, cancellationToken) is { } groupReason)
-        {
-            ModelState.AddModelError("Input.Groups", groupReason);
-        }
-
-        var currentPermissions = await PermissionsAsync(id, cancellationToken);
-        if (PrivilegeGuard.CannotGrant(Access, chosenPermissions.Except(currentPermissions)) is { } permissionReason)
-        {
-            ModelState.AddModelError("Input.UserPermissions", permissionReason);
-        }
-    }
-
-    private Task<List<string>> GroupIdsAsync(string id, CancellationToken cancellationToken) =>
-        db.UserRoles.Where(ur => ur.UserId == id).Select(ur => ur.RoleId).ToListAsync(cancellationToken);
-
-    private Task<List<string>> PermissionsAsync(string id, CancellationToken cancellationToken) =>
-        db.UserClaims.Where(c => c.UserId == id && c.ClaimType == Permissions.ClaimType).Select(c => c.ClaimValue!).ToListAsync(cancellationToken);
-
-    private async Task SyncGroupsAsync(string id, List<string> chosen, CancellationToken cancellationToken)
-    {
-        var current = await db.UserRoles.Where(ur => ur.UserId == id).ToListAsync(cancellationToken);
-        db.UserRoles.RemoveRange(current.Where(ur => !chosen.Contains(ur.RoleId)));
-        db.UserRoles.AddRange(chosen.Where(g => current.All(ur => ur.RoleId != g)).Select(g => new IdentityUserRole<string> { UserId = id, RoleId = g }));
-    }
-
-    private async Task SyncPermissionsAsync(string id, List<string> chosen, CancellationToken cancellationToken)
-    {
-        var current = await db.UserClaims.Where(c => c.UserId == id && c.ClaimType == Permissions.ClaimType).ToListAsync(cancellationToken);
-        db.UserClaims.RemoveRange(current.Where(c => !chosen.Contains(c.ClaimValue!)));
-        db.UserClaims.AddRange(chosen.Where(p => current.All(c => c.ClaimValue != p))
-            .Select(p => new IdentityUserClaim<string> { UserId = id, ClaimType = Permissions.ClaimType, ClaimValue = p }));
     }
 }

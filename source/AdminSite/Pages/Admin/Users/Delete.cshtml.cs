@@ -1,4 +1,3 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;

@@ -1,7 +1,5 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
-using AdminSite.Identity;
 
 namespace AdminSite.Pages.Admin.Users;
 

@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +26,7 @@ public sealed class ExportModel(AdminDbContext db, TimeProvider time) : AdminPag
         var query = new ChangeListQuery(Request.Query);
         var rows = UserChangeList.Order(db.Users.AsNoTracking().Where(UserChangeList.Predicate(query, db)), UserChangeList.Sort(query))
             .Select(u => new Row(u.UserName, u.Email, u.FirstName, u.LastName, u.IsStaff, u.IsSuperuser, u.IsActive, u.DateJoined, u.LastLogin));
-        var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        return new CsvResult($"users-{stamp}.csv", Header, CellsAsync(rows));
+        return new CsvResult(Csv.FileName("users", time), Header, CellsAsync(rows));
     }
 
     private static async IAsyncEnumerable<string?[]> CellsAsync(IQueryable<Row> rows, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -38,12 +36,10 @@ public sealed class ExportModel(AdminDbContext db, TimeProvider time) : AdminPag
             yield return
             [
                 u.UserName, u.Email, u.FirstName, u.LastName, Yes(u.IsStaff), Yes(u.IsSuperuser), Yes(u.IsActive),
-                Timestamp(u.DateJoined), u.LastLogin is { } last ? Timestamp(last) : null,
+                Csv.Timestamp(u.DateJoined), u.LastLogin is { } last ? Csv.Timestamp(last) : null,
             ];
         }
     }
 
     private static string Yes(bool value) => value ? "Yes" : "No";
-
-    private static string Timestamp(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

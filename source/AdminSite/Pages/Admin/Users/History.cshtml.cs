@@ -1,6 +1,6 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
+using AdminSite.Pages.Admin.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.Users;

@@ -1,6 +1,6 @@
-using AdminSite.Admin;
 using AdminSite.Authorization;
 using AdminSite.Data;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,25 +11,17 @@ namespace AdminSite.Pages.Admin.Users;
 /// one more: no query per row (a test counts them).
 /// </summary>
 [RequirePermission(Permissions.ViewUser, Permissions.ChangeUser)]
-public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
+public sealed class IndexModel(AdminDbContext db, UserEditor editor) : ChangeListPageModel
 {
-    public const string StaffFilter = UserChangeList.StaffFilter;
-    public const string SuperuserFilter = UserChangeList.SuperuserFilter;
-    public const string ActiveFilter = UserChangeList.ActiveFilter;
-    public const string GroupFilter = UserChangeList.GroupFilter;
     public const string DeleteSelected = "delete_selected";
     public const string ActivateSelected = "activate_selected";
     public const string DeactivateSelected = "deactivate_selected";
-
-    public static readonly string[] FilterKeys = UserChangeList.FilterKeys;
-
-    public static readonly IReadOnlyList<string> Columns = UserChangeList.Columns;
 
     public sealed record UserRow(string Id, string UserName, string? Email, string FirstName, string LastName, bool IsStaff);
 
     public ChangeListQuery Query { get; private set; } = new(new QueryCollection());
 
-    public SortOrder Sort { get; private set; } = SortOrder.Parse(null, Columns.Count);
+    public SortOrder Sort { get; private set; } = SortOrder.Parse(null, UserChangeList.Columns.Count);
 
     public Paginator Paginator { get; private set; } = new(0, 1);
 
@@ -48,10 +40,9 @@ public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
     {
         Query = new ChangeListQuery(Request.Query);
         Sort = UserChangeList.Sort(Query);
-        IsFiltered = Query.IsFiltered(FilterKeys);
+        IsFiltered = Query.IsFiltered(UserChangeList.FilterKeys);
 
-        var groups = await db.Roles.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
-        GroupChoices = groups.Select(g => ((string?)g.Id, g.Name ?? "")).ToList();
+        GroupChoices = (await editor.AllGroupsAsync(cancellationToken)).Select(g => ((string?)g.Id, g.Name)).ToList();
 
         var predicate = UserChangeList.Predicate(Query, db);
         Counts = await ResultCounts.CountAsync(db.Users, predicate, cancellationToken);

@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using AdminSite.Admin;
-using AdminSite.Audit;
 using AdminSite.Authorization;
-using AdminSite.Data;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +8,7 @@ namespace AdminSite.Pages.Admin.Users;
 
 /// <summary>Django's admin "change password" form: set a user's password without knowing the old one.</summary>
 [RequirePermission(Permissions.ChangeUser)]
-public sealed class PasswordModel(UserManager<AdminUser> users, SignInManager<AdminUser> signIn, AdminDbContext db, AuditLog audit, PrivilegeGuard guard)
-    : AdminPageModel
+public sealed class PasswordModel(UserManager<AdminUser> users, UserEditor editor, PrivilegeGuard guard) : AdminPageModel
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
@@ -63,23 +59,11 @@ public sealed class PasswordModel(UserManager<AdminUser> users, SignInManager<Ad
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, Input.Password1);
-        if (!result.Succeeded)
+        var errors = await editor.SetPasswordAsync(Access, user, Input.Password1, cancellationToken);
+        if (errors.Count > 0)
         {
-            IdentityErrors.AddTo(ModelState, result.Errors, "Input", "Password2");
+            IdentityErrors.AddTo(ModelState, errors, "Input", "Password2");
             return Page();
-        }
-
-        audit.Changed(Access, AdminModel.User, user.Id, user.UserName!, [], "Changed password.");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        // A new password rotates the security stamp, which signs the user out everywhere; not the admin doing it.
-        if (user.Id == Access.UserId)
-        {
-            await signIn.RefreshSignInAsync(user);
         }
 
         Success("Password changed successfully.");

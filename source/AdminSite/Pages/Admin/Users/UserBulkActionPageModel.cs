@@ -1,6 +1,6 @@
-using AdminSite.Admin;
 using AdminSite.Data;
 using AdminSite.Identity;
+using AdminSite.Pages.Admin.ChangeLists;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.Users;

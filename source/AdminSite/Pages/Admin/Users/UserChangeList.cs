@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
-using AdminSite.Admin;
 using AdminSite.Data;
 using AdminSite.Identity;
+using AdminSite.Pages.Admin.ChangeLists;
 
 namespace AdminSite.Pages.Admin.Users;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using AdminSite.Hosting;
 using AdminSite.Identity;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,18 +14,16 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 /// that can only lead back into this site. Accounts with two-factor authentication continue to the code.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(RateLimitingExtensions.LoginPolicy)]
+[EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
 public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, PhantomLockout phantom, TimeProvider time) : PageModel
 {
     public const string InvalidLogin =
         "Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.";
 
-    public const string DefaultReturnUrl = "/admin/";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string ReturnUrl { get; private set; } = DefaultReturnUrl;
+    public string ReturnUrl { get; private set; } = LocalUrls.Home;
 
     public sealed class InputModel
     {
@@ -42,14 +40,14 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
 
     public IActionResult OnGet(string? returnUrl = null)
     {
-        ReturnUrl = SafeReturnUrl(Url, returnUrl);
+        ReturnUrl = LocalUrls.OrHome(Url, returnUrl);
         // Already signed in (and still staff): go where the user was heading.
         return User.Identity?.IsAuthenticated == true && returnUrl is not null ? LocalRedirect(ReturnUrl) : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null, CancellationToken cancellationToken = default)
     {
-        ReturnUrl = SafeReturnUrl(Url, returnUrl);
+        ReturnUrl = LocalUrls.OrHome(Url, returnUrl);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -78,7 +76,7 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
             return Invalid();
         }
 
-        await RecordLoginAsync(users, user, time);
+        await LastLogin.RecordAsync(users, user, time);
         return LocalRedirect(ReturnUrl);
     }
 
@@ -88,14 +86,4 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
         ModelState.AddModelError("", InvalidLogin);
         return Page();
     }
-
-    internal static async Task RecordLoginAsync(UserManager<AdminUser> users, AdminUser user, TimeProvider time)
-    {
-        user.LastLogin = time.GetUtcNow().UtcDateTime;
-        await users.UpdateAsync(user);
-    }
-
-    /// <summary>Only a path on this site; anything else (other hosts, //host, /\host) goes to the admin home.</summary>
-    internal static string SafeReturnUrl(IUrlHelper url, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : DefaultReturnUrl;
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using AdminSite.Admin;
-using AdminSite.Hosting;
 using AdminSite.Identity;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,16 +14,13 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 /// field. Wrong codes count towards the account's lockout and the address's login rate limit.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(RateLimitingExtensions.LoginPolicy)]
+[EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
 public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, TimeProvider time) : PageModel
 {
-    // Each authenticator code works once, so "already used" is part of the message: the fix is to wait for the next one.
-    public const string InvalidCode = "That code is not valid, or was already used. Enter the next code from your authenticator app, or an unused recovery code.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string ReturnUrl { get; private set; } = LoginModel.DefaultReturnUrl;
+    public string ReturnUrl { get; private set; } = LocalUrls.Home;
 
     public sealed class InputModel
     {
@@ -35,13 +31,13 @@ public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, Us
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl = null)
     {
-        ReturnUrl = LoginModel.SafeReturnUrl(Url, returnUrl);
+        ReturnUrl = LocalUrls.OrHome(Url, returnUrl);
         return await signInManager.GetTwoFactorAuthenticationUserAsync() is null ? Restart() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
-        ReturnUrl = LoginModel.SafeReturnUrl(Url, returnUrl);
+        ReturnUrl = LocalUrls.OrHome(Url, returnUrl);
         var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
         if (user is null)
         {
@@ -53,8 +49,8 @@ public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, Us
             return Page();
         }
 
-        var code = string.Concat(Input.Code.Where(c => !char.IsWhiteSpace(c)));
-        var usedRecoveryCode = !SingleUseAuthenticatorTokenProvider.IsAuthenticatorCode(code);
+        var code = TwoFactorCode.WithoutSpaces(Input.Code);
+        var usedRecoveryCode = !TwoFactorCode.IsAuthenticatorCode(code);
         var result = usedRecoveryCode
             ? await signInManager.TwoFactorRecoveryCodeSignInAsync(code)
             : await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
@@ -65,11 +61,11 @@ public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, Us
 
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("Input.Code", InvalidCode);
+            ModelState.AddModelError("Input.Code", TwoFactorCode.Invalid);
             return Page();
         }
 
-        await LoginModel.RecordLoginAsync(users, user, time);
+        await LastLogin.RecordAsync(users, user, time);
         if (usedRecoveryCode)
         {
             var left = await users.CountRecoveryCodesAsync(user);
