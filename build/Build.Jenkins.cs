@@ -20,5 +20,6 @@ partial class Build
         yield return new GeneratedFile(JenkinsfilePath, JenkinsfileWriter.Write(Pipeline, JenkinsfileCommand), JenkinsfileCommand);
         foreach (var file in IdeRunConfigurations().Concat(Documentation()))
             yield return file;
+        foreach (var file in ChartDocs.ChartDocumentation.GeneratedFiles(RootDirectory / "chart")) yield return file;
     }
 }
