@@ -13,6 +13,9 @@ public static class ChartDocumentation
 
     public static IEnumerable<GeneratedFile> GeneratedFiles(AbsolutePath chart)
     {
+        // A checkout without the chart (the build's own tests run in bare folders) has nothing to generate.
+        if (!(chart / "values.yaml").FileExists())
+            yield break;
         var values = ChartValues.Parse(File.ReadAllText(chart / "values.yaml"), "chart/values.yaml");
         var fragment = SchemaFragment.Parse(File.ReadAllText(chart / "values.schema.fragment.yaml"), "chart/values.schema.fragment.yaml");
         yield return new GeneratedFile(chart / "values.schema.json", ValuesSchema.Write(values, fragment), RegenerateCommand);

@@ -18,6 +18,8 @@ public static class ValuesSchema
     private static readonly string[] _leadingKeywords =
         ["$schema", "$comment", "title", "description", "type", "additionalProperties", "required", "properties"];
 
+    private static readonly string[] _subschemaKeywords = ["items", "not", "if", "then", "else", "additionalProperties", "propertyNames"];
+
     private static readonly JsonSerializerOptions _json = new()
     {
         WriteIndented = true,
@@ -85,8 +87,28 @@ public static class ValuesSchema
         {
             var value = schema[key];
             schema.Remove(key);
-            ordered[key] = value;
+            ordered[key] = (key, value) switch
+            {
+                ("properties", JsonObject properties) => new JsonObject(properties.ToList().Select(property =>
+                    KeyValuePair.Create(property.Key, Subschema(properties, property.Key, property.Value)))),
+                ("allOf" or "anyOf" or "oneOf", JsonArray list) => new JsonArray(list.ToList().Select(item =>
+                    item is JsonObject subschema ? Detached(list, subschema) : item?.DeepClone()).ToArray()),
+                (_, JsonObject subschema) when _subschemaKeywords.Contains(key) => Ordered(subschema),
+                _ => value,
+            };
         }
         return ordered;
+    }
+
+    private static JsonNode? Subschema(JsonObject parent, string key, JsonNode? value)
+    {
+        parent.Remove(key);
+        return value is JsonObject subschema ? Ordered(subschema) : value;
+    }
+
+    private static JsonObject Detached(JsonArray list, JsonObject item)
+    {
+        list.Remove(item);
+        return Ordered(item);
     }
 }
