@@ -1,6 +1,6 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Values;
 
 /// <summary>
 /// values.schema.json rejects bad values before anything renders, and says which field is wrong: both

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Values;
 
 /// <summary>
 /// values.yaml and values.schema.json stay in step: every value is documented by a `## @param` comment that

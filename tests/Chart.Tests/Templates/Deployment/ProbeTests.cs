@@ -1,6 +1,6 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>
 /// Liveness on /healthz, readiness on /readyz (the database), a startup probe; all tunable, and any Kubernetes
