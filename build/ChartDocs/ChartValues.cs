@@ -13,12 +13,16 @@ public sealed class ChartValues
 {
     private readonly Dictionary<string, ValueAnnotation> _byPath;
 
-    private ChartValues(JsonObject defaults, IReadOnlyList<ValueAnnotation> annotations)
+    private ChartValues(JsonObject defaults, IReadOnlyList<ValueAnnotation> annotations, string fileName)
     {
+        FileName = fileName;
         Defaults = defaults;
         Annotations = annotations;
         _byPath = annotations.ToDictionary(annotation => annotation.Path);
     }
+
+    /// <summary>How errors name the file, e.g. chart/values.yaml.</summary>
+    public string FileName { get; }
 
     public JsonObject Defaults { get; }
 
@@ -39,7 +43,7 @@ public sealed class ChartValues
 
         var defaults = stream.Documents.Count == 0 ? [] : YamlJson.Convert(stream.Documents[0].RootNode) as JsonObject
             ?? throw new ChartDocsException($"{fileName}: the values are not a mapping.");
-        var values = new ChartValues(defaults, ValuesComments.Read(yaml, fileName));
+        var values = new ChartValues(defaults, ValuesComments.Read(yaml, fileName), fileName);
         values.Check(fileName);
         return values;
     }

@@ -64,7 +64,7 @@ public static class ValuesSchema
     {
         var schema = Node(annotation.Path, value, annotation.Schema, values, fragment);
         if (schema["type"] is null)
-            throw new ChartDocsException($"values.yaml:{annotation.Line}: {annotation.Path} has no default to take a type from: add '## @schema type: ...'.");
+            throw ValuesComments.Error(values.FileName, annotation.Line, $"{annotation.Path} has no default to take a type from: add '## @schema type: ...'.");
         schema["description"] = annotation.Description;
         return Ordered(schema);
     }
@@ -80,35 +80,23 @@ public static class ValuesSchema
         _ => null,
     };
 
+    /// <summary>A copy with the leading keywords first, in every nested schema too (property names keep their order).</summary>
     private static JsonObject Ordered(JsonObject schema)
     {
         var ordered = new JsonObject();
-        foreach (var key in _leadingKeywords.Where(schema.ContainsKey).Concat(schema.Select(entry => entry.Key).Except(_leadingKeywords)).ToList())
+        foreach (var key in _leadingKeywords.Where(schema.ContainsKey).Concat(schema.Select(entry => entry.Key).Except(_leadingKeywords)))
         {
             var value = schema[key];
-            schema.Remove(key);
             ordered[key] = (key, value) switch
             {
-                ("properties", JsonObject properties) => new JsonObject(properties.ToList().Select(property =>
-                    KeyValuePair.Create(property.Key, Subschema(properties, property.Key, property.Value)))),
-                ("allOf" or "anyOf" or "oneOf", JsonArray list) => new JsonArray(list.ToList().Select(item =>
-                    item is JsonObject subschema ? Detached(list, subschema) : item?.DeepClone()).ToArray()),
-                (_, JsonObject subschema) when _subschemaKeywords.Contains(key) => Ordered(subschema),
-                _ => value,
+                ("properties", JsonObject properties) => new JsonObject(properties.Select(property => KeyValuePair.Create(property.Key, Nested(property.Value)))),
+                ("allOf" or "anyOf" or "oneOf", JsonArray list) => new JsonArray(list.Select(Nested).ToArray()),
+                _ when _subschemaKeywords.Contains(key) => Nested(value),
+                _ => value?.DeepClone(),
             };
         }
         return ordered;
     }
 
-    private static JsonNode? Subschema(JsonObject parent, string key, JsonNode? value)
-    {
-        parent.Remove(key);
-        return value is JsonObject subschema ? Ordered(subschema) : value;
-    }
-
-    private static JsonObject Detached(JsonArray list, JsonObject item)
-    {
-        list.Remove(item);
-        return Ordered(item);
-    }
+    private static JsonNode? Nested(JsonNode? schema) => schema is JsonObject nested ? Ordered(nested) : schema?.DeepClone();
 }
