@@ -221,3 +221,17 @@ migration and site containers because both open the database.
   mountPath: /data
 {{- end }}
 {{- end }}
+
+{{/*
+admin-site.probe: a probe rendered from its values as they are, so every Kubernetes Probe field set there
+(exec, grpc, tcpSocket, terminationGracePeriodSeconds, ...) reaches the pod. `enabled` and `path` are the
+chart's own: without another handler, `path` becomes an httpGet on the http port (httpGet fields set in
+values win, e.g. httpHeaders or scheme).
+*/}}
+{{- define "admin-site.probe" -}}
+{{- $probe := omit . "enabled" "path" }}
+{{- if not (or .exec .tcpSocket .grpc) }}
+{{- $_ := set $probe "httpGet" (merge (dict) (.httpGet | default dict) (dict "path" .path "port" "http")) }}
+{{- end }}
+{{- toYaml $probe }}
+{{- end }}

@@ -1,10 +1,10 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates.Tests;
 
 /// <summary>`helm test` runs the image's healthcheck command against the Service's /healthz.</summary>
 [TestFixture]
-public class HelmTestHookTests
+public class TestHealthzTests
 {
     private RenderedManifest _manifest = null!;
     private Node _pod = null!;

@@ -1,8 +1,8 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates.Deployment;
 
-/// <summary>With nothing but values.yaml: one pod on SQLite, its own ServiceAccount, sane resources.</summary>
+/// <summary>With nothing but values.yaml: one pod on SQLite, stable selectors, sane resources.</summary>
 [TestFixture]
 public class DeploymentDefaultsTests
 {
@@ -55,16 +55,6 @@ public class DeploymentDefaultsTests
     }
 
     [Test]
-    public void Pods_run_as_a_dedicated_service_account_without_an_api_token()
-    {
-        var account = _manifest.Single("ServiceAccount");
-
-        _manifest.PodSpec["serviceAccountName"].String.Should().Be(account["metadata"]["name"].String);
-        _manifest.PodSpec["automountServiceAccountToken"].Bool.Should().BeFalse();
-        account["automountServiceAccountToken"].Bool.Should().BeFalse();
-    }
-
-    [Test]
     public void Containers_have_cpu_and_memory_requests_and_a_memory_limit()
     {
         foreach (var container in new[] { _manifest.SiteContainer, _manifest.MigrateContainer })
@@ -92,24 +82,5 @@ public class DeploymentDefaultsTests
 
         manifest.PodSpec["nodeSelector"]["kubernetes.io/os"].String.Should().Be("linux");
         manifest.PodSpec["tolerations"][0]["key"].String.Should().Be("dedicated");
-    }
-
-    [Test]
-    public void An_existing_service_account_is_used_and_none_is_created()
-    {
-        var manifest = HelmChart.Scenario("existing-secret").Render();
-
-        manifest.Has("ServiceAccount").Should().BeFalse();
-        manifest.PodSpec["serviceAccountName"].String.Should().Be("admin-site-irsa");
-        manifest.PodSpec["imagePullSecrets"].Names.Should().Equal("registry-credentials");
-    }
-
-    [Test]
-    public void Service_account_annotations_support_irsa()
-    {
-        const string role = "arn:aws:iam::123456789012:role/admin-site";
-        var manifest = HelmChart.Defaults().Set("serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn", role).Render();
-
-        manifest.Single("ServiceAccount")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].String.Should().Be(role);
     }
 }

@@ -1,6 +1,6 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Values;
 
 /// <summary>
 /// values.schema.json rejects bad values before anything renders, and says which field is wrong: both
@@ -31,6 +31,7 @@ public class SchemaRejectionTests
         yield return Case("unknown key in persistence", c => c.Set("database.sqlite.persistence.sise", "2Gi"), "sise");
         yield return Case("unknown key in bootstrapAdmin", c => c.Set("bootstrapAdmin.passwd", "x"), "passwd");
         yield return Case("unknown key in a probe", c => c.Set("livenessProbe.url", "/x"), "url");
+        yield return Case("unknown key in a probe handler", c => c.Set("livenessProbe.httpGet.paht", "/x"), "paht");
         yield return Case("unknown key in gracefulShutdown", c => c.Set("gracefulShutdown.sleep", "5"), "sleep");
         yield return Case("unknown key in autoscaling", c => c.Set("autoscaling.targetMemory", "80"), "targetMemory");
         yield return Case("unknown key in resources", c => c.Set("resources.request.cpu", "1"), "request");
@@ -48,6 +49,7 @@ public class SchemaRejectionTests
         yield return Case("extraEnv item without a name", c => c.SetJson("extraEnv", """[{"value":"b"}]"""), "name");
         yield return Case("podAnnotations value not a string", c => c.SetJson("podAnnotations", """{"a":1}"""), "podAnnotations");
         yield return Case("probe path not absolute", c => c.Set("readinessProbe.path", "readyz"), "readinessProbe.path");
+        yield return Case("probe grace period zero", c => c.Set("livenessProbe.terminationGracePeriodSeconds", "0"), "terminationGracePeriodSeconds");
         yield return Case("PVC size not a quantity", c => c.Set("database.sqlite.persistence.size", "lots"), "size");
         yield return Case("unknown pull policy", c => c.Set("image.pullPolicy", "Sometimes"), "image.pullPolicy");
         yield return Case("unknown preStop mode", c => c.Set("gracefulShutdown.preStop", "wait"), "gracefulShutdown.preStop");

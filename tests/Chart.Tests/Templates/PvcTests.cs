@@ -1,10 +1,10 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates;
 
-/// <summary>SQLite: the file lives on a ReadWriteOnce PVC at /data and only one pod ever opens it.</summary>
+/// <summary>The SQLite file's ReadWriteOnce PersistentVolumeClaim: created, kept on uninstall, or an existing one.</summary>
 [TestFixture]
-public class SqliteDatabaseTests
+public class PvcTests
 {
     private RenderedManifest _manifest = null!;
 
@@ -29,47 +29,6 @@ public class SqliteDatabaseTests
 
         HelmChart.Scenario("default").Set("database.sqlite.persistence.keepOnUninstall", "false").Render()
             .Single("PersistentVolumeClaim")["metadata"]["annotations"].Exists.Should().BeFalse();
-    }
-
-    [Test]
-    public void The_claim_is_mounted_at_data_in_the_migration_and_site_containers()
-    {
-        var claimName = _manifest.Single("PersistentVolumeClaim")["metadata"]["name"].String;
-        var volume = _manifest.PodSpec["volumes"].Items.Should()
-            .ContainSingle(v => v["persistentVolumeClaim"]["claimName"].Exists && v["persistentVolumeClaim"]["claimName"].String == claimName).Subject;
-
-        foreach (var container in new[] { _manifest.MigrateContainer, _manifest.SiteContainer })
-        {
-            container["volumeMounts"].Named(volume["name"].String)["mountPath"].String.Should().Be("/data", container.Path);
-        }
-    }
-
-    [Test]
-    public void The_site_and_migrations_are_told_to_use_the_sqlite_file()
-    {
-        foreach (var container in new[] { _manifest.MigrateContainer, _manifest.SiteContainer })
-        {
-            var env = RenderedManifest.Env(container);
-            env["Database__Provider"]["value"].String.Should().Be("Sqlite");
-            env["Database__SqlitePath"]["value"].String.Should().Be("/data/admin-site.db");
-            env.Should().NotContainKey("ConnectionStrings__PostgreSQL");
-        }
-    }
-
-    [Test]
-    public void The_old_pod_stops_before_the_new_one_starts()
-    {
-        var strategy = _manifest.Deployment["spec"]["strategy"];
-
-        strategy["type"].String.Should().Be("Recreate");
-        strategy["rollingUpdate"].Exists.Should().BeFalse();
-    }
-
-    [Test]
-    public void No_disruption_budget_or_autoscaler_for_a_single_pod()
-    {
-        _manifest.Has("PodDisruptionBudget").Should().BeFalse();
-        _manifest.Has("HorizontalPodAutoscaler").Should().BeFalse();
     }
 
     [TestCase("gp3", "gp3")]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates;
 
 /// <summary>
 /// NOTES.txt tells how to reach the site and how to read the bootstrap admin's password. `helm template`

@@ -1,6 +1,6 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>Pods spread over zones, then nodes; preferred by default, required when asked.</summary>
 [TestFixture]

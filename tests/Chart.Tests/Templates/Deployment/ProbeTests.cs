@@ -1,8 +1,11 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates.Deployment;
 
-/// <summary>Liveness on /healthz, readiness on /readyz (the database), a startup probe; all tunable.</summary>
+/// <summary>
+/// Liveness on /healthz, readiness on /readyz (the database), a startup probe; all tunable, and any Kubernetes
+/// Probe field set in values reaches the pod.
+/// </summary>
 [TestFixture]
 public class ProbeTests
 {
@@ -54,4 +57,36 @@ public class ProbeTests
 
         (startup["periodSeconds"].Int * startup["failureThreshold"].Int).Should().BeGreaterThanOrEqualTo(60);
     }
+
+    [Test]
+    public void Any_kubernetes_probe_field_set_in_values_is_rendered()
+    {
+        var liveness = HelmChart.Defaults()
+            .Set("livenessProbe.terminationGracePeriodSeconds", "15")
+            .SetJson("livenessProbe.httpGet", """{"scheme":"HTTP","httpHeaders":[{"name":"X-Probe","value":"kubelet"}]}""")
+            .Render().SiteContainer["livenessProbe"];
+
+        liveness["terminationGracePeriodSeconds"].Int.Should().Be(15);
+        liveness["httpGet"]["scheme"].String.Should().Be("HTTP");
+        liveness["httpGet"]["httpHeaders"][0]["name"].String.Should().Be("X-Probe");
+        liveness["httpGet"]["path"].String.Should().Be("/healthz");
+        liveness["httpGet"]["port"].String.Should().Be("http");
+    }
+
+    [TestCase("exec", """{"command":["/bin/true"]}""")]
+    [TestCase("tcpSocket", """{"port":"http"}""")]
+    [TestCase("grpc", """{"port":8080}""")]
+    public void Another_handler_replaces_the_http_get(string handler, string json)
+    {
+        var startup = HelmChart.Defaults().SetJson($"startupProbe.{handler}", json).Render().SiteContainer["startupProbe"];
+
+        startup[handler].Exists.Should().BeTrue();
+        startup["httpGet"].Exists.Should().BeFalse();
+    }
+
+    [TestCase("livenessProbe")]
+    [TestCase("readinessProbe")]
+    [TestCase("startupProbe")]
+    public void The_chart_own_probe_values_stay_out_of_the_pod(string probe) =>
+        HelmChart.Defaults().Render().SiteContainer[probe].Keys.Should().NotContain(["enabled", "path"]);
 }

@@ -1,6 +1,6 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates;
 
 /// <summary>A LoadBalancer Service forwards port 80 to the container's 8080.</summary>
 [TestFixture]

@@ -1,6 +1,6 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>
 /// A terminating pod first keeps serving while it leaves the load balancer (preStop), then lets in-flight

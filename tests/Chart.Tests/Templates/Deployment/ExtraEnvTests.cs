@@ -1,6 +1,6 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>extraEnv adds settings such as forwarded headers, but cannot silently override the chart's.</summary>
 [TestFixture]

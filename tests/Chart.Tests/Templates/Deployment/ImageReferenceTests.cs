@@ -1,6 +1,6 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>The image is referenced by digest whenever one is given; a tag is only the fallback.</summary>
 [TestFixture]

@@ -1,14 +1,14 @@
 using System.Text;
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates;
 
 /// <summary>
 /// An upgrade keeps the generated admin password: rendered against a (fake) cluster that already holds the
 /// release's bootstrap Secret, the chart reuses its password through <c>lookup</c> instead of generating one.
 /// </summary>
 [TestFixture]
-public class BootstrapPasswordUpgradeTests
+public class SecretUpgradeTests
 {
     private const string SecretName = $"{HelmChart.FullName}-bootstrap-admin";
     private const string SecretPath = $"/api/v1/namespaces/{HelmChart.Namespace}/secrets/{SecretName}";

@@ -1,6 +1,6 @@
 using Chart.Tests.Infrastructure;
 
-namespace Chart.Tests;
+namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>PostgreSQL: the connection string comes from a Secret, no volume, zero-downtime rollouts.</summary>
 [TestFixture]

@@ -1,6 +1,4 @@
-using Chart.Tests.Infrastructure;
-
-namespace Chart.Tests;
+namespace Chart.Tests.Infrastructure;
 
 /// <summary>The tests find helm through HELM_PATH or PATH, and fail saying how to install it otherwise.</summary>
 [TestFixture]
