@@ -1,4 +1,5 @@
 using BuildEngine;
+using ChartDocs;
 using Docs;
 using Ide;
 using Jenkins;
@@ -21,7 +22,8 @@ partial class Build
 
     /// <summary>
     /// Every file written from the targets besides the engine's schema: local runs rewrite them, Jenkins fails on a
-    /// stale one. The Jenkinsfile; IDE run configurations (Rider and Visual Studio, VS Code); README.md's target graph.
+    /// stale one. The Jenkinsfile; IDE run configurations (Rider and Visual Studio, VS Code); README.md's target graph;
+    /// the chart's values.schema.json and README table, generated from values.yaml's comments.
     /// </summary>
     protected override IEnumerable<GeneratedFile> GeneratedFiles()
     {
@@ -34,5 +36,8 @@ partial class Build
 
         if (ReadmeFile.FileExists())
             yield return new GeneratedFile(ReadmeFile, TargetGraph.UpdateReadme(File.ReadAllText(ReadmeFile), targets), AnyRunCommand);
+
+        foreach (var file in ChartDocumentation.GeneratedFiles(RootDirectory / "chart"))
+            yield return file;
     }
 }

@@ -44,7 +44,7 @@ internal sealed class SiteNamespaces
     /// <summary>Names the compiler could not bind (each with its place): must be none, or the graph is incomplete.</summary>
     public IReadOnlyList<string> UnboundNames { get; }
 
-    public static SiteNamespaces Load() => Load(Path.Combine(RepositoryRoot.Find().FullName, "source", Root));
+    public static SiteNamespaces Load() => Load(Path.Combine(RepositoryRoot.Path, "source", Root));
 
     /// <summary>Binds every <c>.cs</c> file under <paramref name="projectFolder"/> (bin and obj aside).</summary>
     public static SiteNamespaces Load(string projectFolder)

@@ -45,7 +45,7 @@ public abstract class BrowserFixture : SiteFixture
     /// <summary>The whole page, into artifacts/screenshots (the README shows some of them).</summary>
     protected static Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Find().FullName, "artifacts", "screenshots"));
+        var folder = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots"));
         return page.ScreenshotAsync(new() { Path = Path.Combine(folder.FullName, name), FullPage = true });
     }
 }

@@ -9,7 +9,7 @@ public class ChartDocsDriftTests : BuildHostFixture
     [Test]
     public void The_committed_schema_and_readme_table_match_values_yaml()
     {
-        var files = ChartDocumentation.GeneratedFiles(RepositoryRoot.Find() / "chart").ToList();
+        var files = ChartDocumentation.GeneratedFiles(AbsolutePath.Create(RepositoryRoot.Path) / "chart").ToList();
 
         files.Select(file => file.Path.Name).Should().BeEquivalentTo(["values.schema.json", "README.md"]);
         foreach (var file in files)
@@ -25,7 +25,7 @@ public class ChartDocsDriftTests : BuildHostFixture
         var chart = Host.Root / "chart";
         Directory.CreateDirectory(chart);
         foreach (var name in new[] { "values.yaml", "values.schema.fragment.yaml", "README.md" })
-            File.Copy(RepositoryRoot.Find() / "chart" / name, chart / name);
+            File.Copy(AbsolutePath.Create(RepositoryRoot.Path) / "chart" / name, chart / name);
         Host.RunWithDefaults(new global::Build(), ["Test"], "--plan").Should().Be(ExitCodes.Success, Host.Output);
         File.ReadAllText(chart / "values.schema.json").Should().Contain("\"title\": \"admin-site chart values\"");
 

@@ -8,7 +8,7 @@ public class TargetGraphTests : BuildHostFixture
     [Test]
     public void The_committed_README_shows_the_graph_the_build_has()
     {
-        var root = RepositoryRoot.Find();
+        var root = AbsolutePath.Create(RepositoryRoot.Path);
         File.Copy(root / ".nuke" / "parameters.json", Host.Root / ".nuke" / "parameters.json");
         File.Copy(root / "README.md", Host.Root / "README.md");
 

@@ -16,7 +16,7 @@ public class IdeFilesTests : BuildHostFixture
     [TestCaseSource(nameof(GeneratedPaths))]
     public void The_committed_files_are_what_the_build_generates(string relative)
     {
-        var root = RepositoryRoot.Find();
+        var root = AbsolutePath.Create(RepositoryRoot.Path);
         File.Copy(root / ".nuke" / "parameters.json", Host.Root / ".nuke" / "parameters.json");
 
         Generate(new Build());
@@ -74,7 +74,7 @@ public class IdeFilesTests : BuildHostFixture
     [Test]
     public void Build_sh_runs_the_same_whether_or_not_a_launch_profile_exists()
     {
-        var root = RepositoryRoot.Find();
+        var root = AbsolutePath.Create(RepositoryRoot.Path);
         using var copy = new BuildCopy(root);
 
         copy.Run("--plan");

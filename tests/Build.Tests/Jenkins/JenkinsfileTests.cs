@@ -14,7 +14,7 @@ public class JenkinsfileTests : BuildHostFixture
     [Test]
     public void The_committed_Jenkinsfile_is_what_the_build_generates()
     {
-        var root = RepositoryRoot.Find();
+        var root = AbsolutePath.Create(RepositoryRoot.Path);
         File.Copy(root / ".nuke" / "parameters.json", Host.Root / ".nuke" / "parameters.json");
 
         Generate().Should().Be(File.ReadAllText(root / "Jenkinsfile").ReplaceLineEndings("\n"),

@@ -35,7 +35,7 @@ public sealed class BuildScriptTests(string script)
     [SetUp]
     public void CreateScratchRepository()
     {
-        var repository = RepositoryRoot.Find();
+        var repository = AbsolutePath.Create(RepositoryRoot.Path);
         _root = AbsolutePath.Create(Directory.CreateTempSubdirectory("build-script-").FullName);
         foreach (var file in new[] { script, "global.json", "Directory.Build.props", "Directory.Packages.props", "build/_build.csproj", "build/Build.cs" })
         {
@@ -181,7 +181,7 @@ public sealed class BuildScriptTests(string script)
         var start = script == "build.sh"
             ? new ProcessStartInfo(_root / script)
             : new ProcessStartInfo(RealDotNet) { ArgumentList = { "tool", "run", "pwsh", "--", "-NoLogo", "-NoProfile", "-NonInteractive", "-File", _root / script } };
-        start.WorkingDirectory = script == "build.sh" ? _root : RepositoryRoot.Find();
+        start.WorkingDirectory = script == "build.sh" ? _root : AbsolutePath.Create(RepositoryRoot.Path);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         foreach (var argument in arguments)

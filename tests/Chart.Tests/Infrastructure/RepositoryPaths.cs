@@ -1,14 +1,9 @@
 namespace Chart.Tests.Infrastructure;
 
-/// <summary>
-/// Paths into the repository, found by walking up from the test assembly (never from the working directory,
-/// so `dotnet test` works from anywhere) to the folder holding <c>chart/Chart.yaml</c>.
-/// </summary>
+/// <summary>Paths into the chart, from the repository the tests were built from.</summary>
 public static class RepositoryPaths
 {
-    private static readonly Lazy<string> _root = new(FindRoot);
-
-    public static string Root => _root.Value;
+    public static string Root => RepositoryRoot.Path;
 
     public static string Chart => Path.Combine(Root, "chart");
 
@@ -20,17 +15,4 @@ public static class RepositoryPaths
             .Select(file => Path.GetFileName(file)[..^"-values.yaml".Length])
             .Order(StringComparer.Ordinal)
             .ToList();
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "chart", "Chart.yaml")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No parent folder of {AppContext.BaseDirectory} holds chart/Chart.yaml.");
-    }
 }

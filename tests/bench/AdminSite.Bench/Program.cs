@@ -14,11 +14,10 @@ if (!Wrk.IsInstalled())
     return 1;
 }
 
-var root = RepositoryRoot.Find();
 await using var work = new WorkFolder();
 
 Console.WriteLine($"Publishing the site (Release) to {work.SiteFolder} ...");
-await Site.PublishAsync(root, work.SiteFolder);
+await Site.PublishAsync(RepositoryRoot.Path, work.SiteFolder);
 
 Console.WriteLine($"Seeding {options.Users} users into {work.DatabasePath} ...");
 await Site.RunCommandAsync(work, "migrate");

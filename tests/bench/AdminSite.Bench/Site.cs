@@ -23,9 +23,9 @@ internal sealed partial class Site : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task PublishAsync(DirectoryInfo root, string output)
+    public static async Task PublishAsync(string root, string output)
     {
-        var project = Path.Combine(root.FullName, "source", "AdminSite", "AdminSite.csproj");
+        var project = Path.Combine(root, "source", "AdminSite", "AdminSite.csproj");
         var code = await RunAsync("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"], environment: null);
         if (code != 0)
         {
