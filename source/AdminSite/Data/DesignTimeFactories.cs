@@ -10,8 +10,10 @@ public static class DesignTimeFactories
 {
     public sealed class Sqlite : IDesignTimeDbContextFactory<SqliteAdminDbContext>
     {
+        // `dotnet ef database update` runs the migrations' SQL too: the search index's upper() must be the site's.
         public SqliteAdminDbContext CreateDbContext(string[] args) =>
-            new(new DbContextOptionsBuilder<SqliteAdminDbContext>().UseSqlite("Data Source=design-time.db").Options);
+            new(new DbContextOptionsBuilder<SqliteAdminDbContext>().UseSqlite("Data Source=design-time.db")
+                .AddInterceptors(SqliteUnicodeFunctions.Instance).Options);
     }
 
     public sealed class PostgreSql : IDesignTimeDbContextFactory<PostgresAdminDbContext>

@@ -1,6 +1,7 @@
 using AdminSite.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace AdminSite.Hosting;
@@ -17,9 +18,11 @@ internal static partial class DatabaseExtensions
         // and commands add their configuration after Program has called AddAdminSite.
         services.AddDbContext<SqliteAdminDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DatabaseConnection>().ConnectionString)
-                .AddInterceptors(SqliteUnicodeFunctions.Instance));
+                .AddInterceptors(SqliteUnicodeFunctions.Instance)
+                .ConfigureWarnings(BoundedCountsAreUnordered));
         services.AddDbContext<PostgresAdminDbContext>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<DatabaseConnection>().ConnectionString));
+            options.UseNpgsql(sp.GetRequiredService<DatabaseConnection>().ConnectionString)
+                .ConfigureWarnings(BoundedCountsAreUnordered));
         services.AddScoped<AdminDbContext>(sp => sp.GetRequiredService<DatabaseConnection>().Provider switch
         {
             DatabaseProvider.PostgreSQL => sp.GetRequiredService<PostgresAdminDbContext>(),
@@ -32,6 +35,11 @@ internal static partial class DatabaseExtensions
             .SetApplicationName("admin-site")
             .PersistKeysToDbContext<AdminDbContext>();
     }
+
+    // The changelists count "up to 10,001 matches" (ResultCounts): a Take without an order, on purpose, since
+    // ordering would make the database read every match first. Pages always have an order.
+    private static void BoundedCountsAreUnordered(WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning);
 
     /// <summary>
     /// Migrates (unless turned off) and creates the bootstrap superuser when there are no users. False, with the

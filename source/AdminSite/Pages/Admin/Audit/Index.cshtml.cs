@@ -27,10 +27,13 @@ public sealed class IndexModel(AdminDbContext db) : AdminPageModel
         Query = new ChangeListQuery(Request.Query);
         Filter = AuditFilter.Parse(Query);
         var entries = db.AuditEntries.AsNoTracking().Where(Filter.Predicate());
-        Paginator = new Paginator(await entries.CountAsync(cancellationToken), Query.PageNumber);
-        Entries = await entries.OrderByDescending(e => e.ActionTime).ThenByDescending(e => e.Id)
-            .Skip(Paginator.Skip).Take(Paginator.PerPage)
-            .ToListAsync(cancellationToken);
+        // The log only grows: a filter's matches are counted up to a bound, as the users changelist counts them.
+        var counts = await ResultCounts.CountAsync(db.AuditEntries, IsFiltered ? entries : null, cancellationToken);
+        (Paginator, var page) = await Paginator.ReadAsync(counts, Query.PageNumber,
+            paginator => entries.OrderByDescending(e => e.ActionTime).ThenByDescending(e => e.Id)
+                .Skip(paginator.Skip).Take(paginator.PerPage).ToListAsync(cancellationToken),
+            () => entries.CountAsync(cancellationToken));
+        Entries = page;
     }
 
     /// <summary>The object's history page, which stays readable after the object is deleted.</summary>

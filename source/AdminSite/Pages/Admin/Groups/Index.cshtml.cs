@@ -32,8 +32,8 @@ public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
         IsFiltered = Query.IsFiltered([]);
 
         var predicate = GroupChangeList.Predicate(Query);
-        Counts = await ResultCounts.CountAsync(db.Roles, predicate, cancellationToken);
-        Paginator = new Paginator(Counts.Matching, Query.PageNumber);
+        Counts = await ResultCounts.CountAsync(db.Roles, IsFiltered ? db.Roles.Where(predicate) : null, cancellationToken);
+        Paginator = new Paginator(Counts.Matching, Query.PageNumber, isCountExact: Counts.IsExact);
 
         var descending = Sort.Columns[0].Descending;
         var filtered = db.Roles.AsNoTracking().Where(predicate);

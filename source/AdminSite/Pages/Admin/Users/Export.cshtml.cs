@@ -21,10 +21,12 @@ public sealed class ExportModel(AdminDbContext db, TimeProvider time) : AdminPag
     private sealed record Row(
         string? UserName, string? Email, string FirstName, string LastName, bool IsStaff, bool IsSuperuser, bool IsActive, DateTime DateJoined, DateTime? LastLogin);
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = new ChangeListQuery(Request.Query);
-        var rows = UserChangeList.Order(db.Users.AsNoTracking().Where(UserChangeList.Predicate(query, db)), UserChangeList.Sort(query))
+        var list = new UserChangeList(new ChangeListQuery(Request.Query));
+        // Every match is read: from the most selective index when anything narrows the list, else in order.
+        var users = list.IsFiltered ? list.Order(await list.FindAsync(db, cancellationToken)) : list.Walk(db);
+        var rows = users.AsNoTracking()
             .Select(u => new Row(u.UserName, u.Email, u.FirstName, u.LastName, u.IsStaff, u.IsSuperuser, u.IsActive, u.DateJoined, u.LastLogin));
         return new CsvResult(Csv.FileName("users", time), Header, CellsAsync(rows));
     }

@@ -11,6 +11,7 @@ public abstract class UserBulkActionPageModel(AdminDbContext db) : BulkActionPag
     protected override Task<List<AdminUser>> FindAsync(List<string> ids, CancellationToken cancellationToken) =>
         db.Users.Where(u => ids.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
 
-    protected override Task<List<AdminUser>> FindMatchingAsync(ChangeListQuery query, int limit, CancellationToken cancellationToken) =>
-        db.Users.Where(UserChangeList.Predicate(query, db)).OrderBy(u => u.UserName).Take(limit).ToListAsync(cancellationToken);
+    protected override async Task<List<AdminUser>> FindMatchingAsync(ChangeListQuery query, int limit, CancellationToken cancellationToken) =>
+        await (await new UserChangeList(query).FindAsync(db, cancellationToken))
+            .OrderBy(u => u.UserName).ThenBy(u => u.Id).Take(limit).ToListAsync(cancellationToken);
 }

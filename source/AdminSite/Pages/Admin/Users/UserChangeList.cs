@@ -2,14 +2,22 @@ using System.Linq.Expressions;
 using AdminSite.Data;
 using AdminSite.Identity;
 using AdminSite.Pages.Admin.ChangeLists;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.Users;
 
 /// <summary>
-/// The users changelist's search, filters and ordering, from its query string: shared by the page and its
-/// CSV export, so the export is exactly what the list shows (all pages of it).
+/// The users changelist's search, filters and ordering, from its query string: shared by the page, its CSV
+/// export and its "select all" actions, so they all act on exactly what the list shows (all pages of it).
 /// </summary>
-public static class UserChangeList
+/// <remarks>
+/// At a million users the same matches can be read two ways, and each is fast only where the other is slow:
+/// <see cref="FindAsync"/> starts from the most selective index (search, group, a filter) and sorts what it
+/// finds, which is quick for a few thousand rows; <see cref="Walk"/> reads the index of the sort order and keeps
+/// the rows that match, which fills a page quickly when many rows match. The changelist counts through the
+/// first and pages through whichever the count says.
+/// </remarks>
+public sealed class UserChangeList
 {
     public const string StaffFilter = "is_staff__exact";
     public const string SuperuserFilter = "is_superuser__exact";
@@ -20,50 +28,68 @@ public static class UserChangeList
 
     public static readonly IReadOnlyList<string> Columns = ["Username", "Email address", "First name", "Last name", "Staff status"];
 
-    public static SortOrder Sort(ChangeListQuery query) => SortOrder.Parse(query[ChangeListQuery.Order], Columns.Count);
+    private readonly bool? _staff;
+    private readonly bool? _superuser;
+    private readonly bool? _active;
+    private readonly string? _groupId;
 
-    public static Expression<Func<AdminUser, bool>> Predicate(ChangeListQuery query, AdminDbContext db)
+    public UserChangeList(ChangeListQuery query)
     {
-        Expression<Func<AdminUser, bool>> predicate = _ => true;
-        if (Flag(query, StaffFilter) is { } staff)
-        {
-            predicate = predicate.AndAlso(u => u.IsStaff == staff);
-        }
-
-        if (Flag(query, SuperuserFilter) is { } superuser)
-        {
-            predicate = predicate.AndAlso(u => u.IsSuperuser == superuser);
-        }
-
-        if (Flag(query, ActiveFilter) is { } active)
-        {
-            predicate = predicate.AndAlso(u => u.IsActive == active);
-        }
-
-        if (query[GroupFilter] is { Length: > 0 } groupId)
-        {
-            predicate = predicate.AndAlso(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == groupId));
-        }
-
-        // Every term must match somewhere, as in Django, ignoring case (SQLite's upper() is made Unicode-aware
-        // by SqliteUnicodeFunctions). Contains becomes instr()/strpos(): % and _ are plain characters.
-        foreach (var term in query.SearchTerms())
-        {
-            var upper = term.ToUpperInvariant();
-            predicate = predicate.AndAlso(u =>
-                u.NormalizedUserName!.Contains(upper)
-                || u.NormalizedEmail!.Contains(upper)
-                || u.FirstName.ToUpper().Contains(upper)
-                || u.LastName.ToUpper().Contains(upper));
-        }
-
-        return predicate;
+        _staff = Flag(query, StaffFilter);
+        _superuser = Flag(query, SuperuserFilter);
+        _active = Flag(query, ActiveFilter);
+        _groupId = query[GroupFilter] is { Length: > 0 } groupId ? groupId : null;
+        Terms = query.SearchTerms();
+        Sort = SortOrder.Parse(query[ChangeListQuery.Order], Columns.Count);
     }
 
-    public static IQueryable<AdminUser> Order(IQueryable<AdminUser> users, SortOrder sort)
+    public IReadOnlyList<string> Terms { get; }
+
+    public SortOrder Sort { get; }
+
+    /// <summary>Whether anything narrows the list (a nonsense filter value does not).</summary>
+    public bool IsFiltered => _staff is not null || _superuser is not null || _active is not null || _groupId is not null || Terms.Count > 0;
+
+    /// <summary>
+    /// Every match, found from the most selective index there is: the search index (SQLite), the group's
+    /// members, or a filter's index. Sorting them is the caller's, and cheap only when they are few.
+    /// </summary>
+    public async Task<IQueryable<AdminUser>> FindAsync(AdminDbContext db, CancellationToken cancellationToken)
+    {
+        var users = db.Database.IsSqlite() ? await UserSearchIndex.CandidatesAsync(db, Terms, cancellationToken) : null;
+        var byGroup = users is null && _groupId is not null;
+        if (byGroup)
+        {
+            var groupId = _groupId;
+            users = from member in db.UserRoles
+                    where member.RoleId == groupId
+                    join user in db.Users on member.UserId equals user.Id
+                    select user;
+        }
+
+        return (users ?? db.Users).Where(Predicate(db, includeGroup: !byGroup));
+    }
+
+    /// <summary>
+    /// Every match, in <see cref="Sort"/>'s order, read along the sort column's index so that a page ends as soon
+    /// as it is full. On SQLite the index is named: its planner prefers any index that an equality can use (a
+    /// flag's, say) and would then sort every match of the flag before returning the first page.
+    /// </summary>
+    public IQueryable<AdminUser> Walk(AdminDbContext db)
+    {
+        var users = db.Database.IsSqlite() ? db.Users.FromSqlRaw(IndexedBy(SortIndex(db, Sort.Columns[0].Column))) : db.Users;
+        return Order(users.Where(Predicate(db, includeGroup: true)));
+    }
+
+    /// <summary>
+    /// The sort order, then the user name where no column asked for it, in the direction of the last column: each
+    /// column's index then serves both directions without a sort. The user name is unique (Identity keeps
+    /// NormalizedUserName, made from it, unique), so every row has one place and pages neither repeat nor skip.
+    /// </summary>
+    public IQueryable<AdminUser> Order(IQueryable<AdminUser> users)
     {
         IOrderedQueryable<AdminUser>? ordered = null;
-        foreach (var (column, descending) in sort.Columns)
+        foreach (var (column, descending) in Sort.Columns)
         {
             ordered = column switch
             {
@@ -75,8 +101,52 @@ public static class UserChangeList
             };
         }
 
-        // A unique tie-breaker keeps pages stable: no row shows twice or never.
-        return ordered!.ThenBy(u => u.Id);
+        return Sort.Of(1) is null ? users.SortBy(ordered, u => u.UserName, Sort.Columns[^1].Descending) : ordered!;
+    }
+
+    private Expression<Func<AdminUser, bool>> Predicate(AdminDbContext db, bool includeGroup)
+    {
+        Expression<Func<AdminUser, bool>> predicate = _ => true;
+        if (_staff is { } staff)
+        {
+            predicate = predicate.AndAlso(u => u.IsStaff == staff);
+        }
+
+        if (_superuser is { } superuser)
+        {
+            predicate = predicate.AndAlso(u => u.IsSuperuser == superuser);
+        }
+
+        if (_active is { } active)
+        {
+            predicate = predicate.AndAlso(u => u.IsActive == active);
+        }
+
+        if (includeGroup && _groupId is { } groupId)
+        {
+            predicate = predicate.AndAlso(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == groupId));
+        }
+
+        return predicate.AndAlso(UserSearch.Matches(Terms, asLike: db.Database.IsNpgsql()));
+    }
+
+    /// <summary>The users table read through one index; its name comes from the model, never from the request.</summary>
+    private static string IndexedBy(string index) => "SELECT * FROM \"AspNetUsers\" INDEXED BY \"" + index + "\"";
+
+    /// <summary>The index that starts with the sort column (see AdminUserConfiguration).</summary>
+    private static string SortIndex(AdminDbContext db, int column)
+    {
+        string[] properties = column switch
+        {
+            1 => [nameof(AdminUser.UserName)],
+            2 => [nameof(AdminUser.Email), nameof(AdminUser.UserName)],
+            3 => [nameof(AdminUser.FirstName), nameof(AdminUser.UserName)],
+            4 => [nameof(AdminUser.LastName), nameof(AdminUser.UserName)],
+            _ => [nameof(AdminUser.IsStaff), nameof(AdminUser.UserName)],
+        };
+        return db.Model.FindEntityType(typeof(AdminUser))!.GetIndexes()
+            .Single(i => i.Properties.Select(p => p.Name).SequenceEqual(properties))
+            .GetDatabaseName()!;
     }
 
     private static bool? Flag(ChangeListQuery query, string key) => query[key] switch

@@ -1,0 +1,109 @@
+using System.Text;
+using AdminSite.Data;
+using AdminSite.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminSite.Pages.Admin.Users;
+
+/// <summary>
+/// SQLite's search index: an FTS5 table of the trigrams of every user's upper-cased user name, e-mail and names
+/// (<c>UserSearch</c>, kept in step by triggers, see the ChangeListIndexes migration), keyed through
+/// <c>UserSearchRows</c>. A user matching a term contains every trigram of it, so the users holding a few of
+/// those trigrams are a superset of the matches, which <see cref="UserSearch.Matches"/> then narrows exactly:
+/// the index decides how fast, never what is found. Terms shorter than three characters have no trigram and
+/// are only checked row by row; a search made only of them reads the list in order until the page is full.
+/// </summary>
+internal static class UserSearchIndex
+{
+    /// <summary>
+    /// FTS5 answers an AND of trigrams at the pace of the longest lists it walks ("USE" and "SER" are in every
+    /// "user..." name), so each term is looked up by its two rarest trigrams only.
+    /// </summary>
+    private const int TrigramsPerTerm = 2;
+
+    /// <summary>A term's trigrams whose rarity is measured: enough to find rare ones, few enough to stay one cheap query.</summary>
+    private const int SampledPerTerm = 12;
+
+    /// <summary>Terms looked up in the index; the others are only checked on what it finds.</summary>
+    private const int IndexedTerms = 8;
+
+    /// <summary>Rarity is how far (in row ids) a trigram's first <see cref="Sample"/> rows reach: one index probe each.</summary>
+    private const int Sample = 64;
+
+    /// <summary>
+    /// The users that may match every term (all that do, and a few that do not), or null when no term has a
+    /// trigram. Costs one query that measures the candidate trigrams.
+    /// </summary>
+    public static async Task<IQueryable<AdminUser>?> CandidatesAsync(AdminDbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        var sampled = terms
+            .Select(t => Sampled(Trigrams(t.ToUpperInvariant())))
+            .Where(t => t.Count > 0)
+            .Take(IndexedTerms)
+            .ToList();
+        if (sampled.Count == 0)
+        {
+            return null;
+        }
+
+        var distinct = sampled.SelectMany(t => t).Distinct(StringComparer.Ordinal).ToList();
+        var reach = await ReachAsync(db, distinct, cancellationToken);
+        var chosen = sampled
+            .SelectMany(t => t.OrderByDescending(trigram => reach[trigram]).Take(TrigramsPerTerm))
+            .Distinct(StringComparer.Ordinal);
+        var match = string.Join(" AND ", chosen.Select(Quote));
+
+        // CROSS JOIN fixes the join order: the index's few rows drive, each user is then found by primary key.
+        return db.Users.FromSqlRaw(
+            """
+            SELECT "u".* FROM "UserSearch"({0}) AS "s"
+            CROSS JOIN "UserSearchRows" AS "r" CROSS JOIN "AspNetUsers" AS "u"
+            WHERE "r"."RowId" = "s"."rowid" AND "u"."Id" = "r"."UserId"
+            """,
+            match);
+    }
+
+    /// <summary>Every run of three Unicode characters, as FTS5's trigram tokenizer cuts the indexed text.</summary>
+    internal static List<string> Trigrams(string upper)
+    {
+        var runes = upper.EnumerateRunes().Select(r => r.ToString()).ToList();
+        // A NUL would end the FTS5 query string early: such a term is left to the row-by-row check.
+        if (runes.Contains("\0"))
+        {
+            return [];
+        }
+
+        return Enumerable.Range(0, Math.Max(0, runes.Count - 2))
+            .Select(i => runes[i] + runes[i + 1] + runes[i + 2])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<string> Sampled(List<string> trigrams) => trigrams.Count <= SampledPerTerm
+        ? trigrams
+        : Enumerable.Range(0, SampledPerTerm).Select(i => trigrams[i * (trigrams.Count - 1) / (SampledPerTerm - 1)]).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// For each trigram, the row id of its <see cref="Sample"/>th row: rare trigrams reach far (or have fewer
+    /// rows: the most selective of all). Row ids grow with insertion, so the reach compares trigrams fairly.
+    /// </summary>
+    private static async Task<Dictionary<string, long>> ReachAsync(AdminDbContext db, List<string> trigrams, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder();
+        for (var i = 0; i < trigrams.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : " UNION ALL ")
+                .Append($"SELECT {i} AS \"Position\", (SELECT \"rowid\" FROM \"UserSearch\"({{{i}}}) LIMIT 1 OFFSET {Sample - 1}) AS \"Reach\"");
+        }
+
+        var rows = await db.Database
+            .SqlQueryRaw<TrigramReach>(sql.ToString(), trigrams.Select(Quote).ToArray<object>())
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => trigrams[r.Position], r => r.Reach ?? long.MaxValue, StringComparer.Ordinal);
+    }
+
+    /// <summary>An FTS5 string: in double quotes, which are doubled inside, so nothing in it is query syntax.</summary>
+    private static string Quote(string trigram) => $"\"{trigram.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    private sealed record TrigramReach(int Position, long? Reach);
+}

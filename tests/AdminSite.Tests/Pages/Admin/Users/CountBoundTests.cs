@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using AdminSite.Identity;
+using AdminSite.Pages.Admin.ChangeLists;
+using AdminSite.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminSite.Tests.Pages.Admin.Users;
+
+/// <summary>
+/// Past 1,000 matches the users changelist stops counting and says so, reads its pages in order from the sort
+/// column's index, and still shows exactly the rows a full sort would.
+/// </summary>
+[TestFixture]
+public sealed partial class CountBoundTests : AdminClientFixture
+{
+    private const int Many = ResultCounts.ExactUpTo + 50;
+
+    [OneTimeSetUp]
+    public async Task SeedAsync() => await Site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"""
+        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {Many - 1})
+        INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
+            "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
+            "FirstName", "LastName", "IsActive", "IsStaff", "IsSuperuser", "DateJoined")
+        SELECT printf('many-%05d', i), printf('many%05d', i), printf('MANY%05d', i), printf('mail%05d@example.com', 7 * i % {Many}),
+            printf('MAIL%05d@EXAMPLE.COM', 7 * i % {Many}), 0, 'stamp', 'stamp', 0, 0, 1, 0,
+            'First' || (i % 7), 'Last' || (i % 13), 1, i % 3 = 0, 0, '2024-01-01 00:00:00'
+        FROM n
+        """));
+
+    [Test]
+    public async Task More_matches_than_the_bound_are_counted_as_more_than_1000()
+    {
+        var html = await Admin.GetHtmlAsync("/admin/auth/user?q=many");
+
+        html.Should().Contain($"More than 1,000 results (<a href=\"?\">{Many + 1} total</a>)");
+        html.Should().Contain("more than 1,000 users");
+        Html.ChangeListNames(html).Should().Equal(Enumerable.Range(0, 100).Select(i => $"many{i:00000}"));
+    }
+
+    [Test]
+    public async Task Fewer_matches_than_the_bound_are_counted_exactly()
+    {
+        var html = await Admin.GetHtmlAsync("/admin/auth/user?q=many001");
+
+        html.Should().Contain("100 results (<a href=\"?\">");
+        Html.ChangeListNames(html).Should().Equal(Enumerable.Range(100, 100).Select(i => $"many{i:00000}"));
+    }
+
+    [Test]
+    public async Task A_page_past_the_bound_shows_its_rows_and_a_page_past_the_end_the_last_page()
+    {
+        Html.ChangeListNames(await Admin.GetHtmlAsync("/admin/auth/user?q=many&p=11"))
+            .Should().Equal(Enumerable.Range(1_000, 50).Select(i => $"many{i:00000}"));
+
+        var past = await Admin.GetHtmlAsync("/admin/auth/user?q=many&p=300");
+
+        Html.ChangeListNames(past).Should().Equal(Enumerable.Range(1_000, 50).Select(i => $"many{i:00000}"));
+        past.Should().Contain($"{Many:N0} users", "the end was found, so the count is exact again");
+        past.Should().Contain("<span class=\"this-page\" aria-current=\"page\">11</span>");
+    }
+
+    [TestCase("o=2")]
+    [TestCase("o=-2")]
+    [TestCase("o=-4&is_staff__exact=0")]
+    [TestCase("o=3&is_staff__exact=1&p=2")]
+    [TestCase("o=3&is_staff__exact=0&p=5")]
+    [TestCase("o=-5&p=7")]
+    [TestCase("o=-1")]
+    public async Task Walking_a_sort_index_gives_the_rows_a_full_sort_gives(string query)
+    {
+        var page = Regex.Match(query, @"p=(\d+)") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        var staff = Regex.Match(query, @"is_staff__exact=(\d)") is { Success: true } s ? s.Groups[1].Value == "1" : (bool?)null;
+        var expected = await Site.WithDbAsync(async db =>
+        {
+            var users = (await db.Users.AsNoTracking().ToListAsync()).Where(u => staff is null || u.IsStaff == staff);
+            IEnumerable<AdminUser> sorted = query.Split('&')[0] switch
+            {
+                "o=2" => users.OrderBy(u => u.Email, StringComparer.Ordinal).ThenBy(u => u.UserName, StringComparer.Ordinal),
+                "o=-2" => users.OrderByDescending(u => u.Email, StringComparer.Ordinal).ThenByDescending(u => u.UserName, StringComparer.Ordinal),
+                "o=-4" => users.OrderByDescending(u => u.LastName, StringComparer.Ordinal).ThenByDescending(u => u.UserName, StringComparer.Ordinal),
+                "o=3" => users.OrderBy(u => u.FirstName, StringComparer.Ordinal).ThenBy(u => u.UserName, StringComparer.Ordinal),
+                "o=-5" => users.OrderByDescending(u => u.IsStaff).ThenByDescending(u => u.UserName, StringComparer.Ordinal),
+                _ => users.OrderByDescending(u => u.UserName, StringComparer.Ordinal),
+            };
+            return sorted.Skip((page - 1) * 100).Take(100).Select(u => u.UserName!).ToList();
+        });
+
+        Html.ChangeListNames(await Admin.GetHtmlAsync($"/admin/auth/user?{query}")).Should().Equal(expected);
+    }
+}
