@@ -1,5 +1,6 @@
 using System.Globalization;
 using BuildEngine;
+using E2E;
 using Tools;
 
 partial class Build
@@ -10,18 +11,39 @@ partial class Build
     [Parameter("Bench: concurrent connections")]
     readonly int BenchConnections = 32;
 
-    [Parameter("Bench: users seeded before the load")]
+    [Parameter("Bench: users seeded before the load (1000000 for the scale run)")]
     readonly int BenchUsers = 1000;
 
+    [Parameter("Bench: seconds of load on each changelist view (sort, filter, deep page, search)")]
+    readonly int BenchViewSeconds = 3;
+
+    [Parameter("Bench: requests one at a time on each changelist view, for its p50 and p99")]
+    readonly int BenchViewRequests = 30;
+
+    [Parameter("Bench: also measure the changelist views on a private PostgreSQL (root: it runs initdb as the postgres user)")]
+    readonly bool BenchPostgres;
+
     AbsolutePath BenchProject => TestsDirectory / "bench" / "AdminSite.Bench" / "AdminSite.Bench.csproj";
+    AbsolutePath BenchArtifacts => ArtifactsDirectory / "bench";
 
     Target Bench => _ => _
-        .Description("Benchmarks the site (Release): seeded users, wrk on the login page and the users changelist; prints req/s, p50, p99, RSS")
+        .Description("Benchmarks the site (Release): seeded users, wrk on the login page and every changelist view; prints p50, p99, req/s, RSS")
+        .Requires(() => !BenchPostgres || UnixUser.IsRoot, "root for --bench-postgres: the private PostgreSQL's cluster belongs to the postgres user")
         .Executes(async () =>
         {
             string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-            await new Apt(Runner).EnsureInstalled(["wrk"], isRoot: UnixUser.IsRoot);
-            await DotNet.Run(["run", "--configuration", "Release", "--project", BenchProject, "--",
-                "--seconds", Text(BenchSeconds), "--connections", Text(BenchConnections), "--users", Text(BenchUsers)]);
+            await new Apt(Runner).EnsureInstalled(BenchPostgres ? ["wrk", "postgresql"] : ["wrk"], isRoot: UnixUser.IsRoot);
+            List<string> arguments = ["run", "--configuration", "Release", "--project", BenchProject, "--",
+                "--seconds", Text(BenchSeconds), "--connections", Text(BenchConnections), "--users", Text(BenchUsers),
+                "--view-seconds", Text(BenchViewSeconds), "--view-requests", Text(BenchViewRequests)];
+            if (!BenchPostgres)
+            {
+                await DotNet.Run([.. arguments]);
+                return;
+            }
+
+            Log.Information("Starting a private PostgreSQL for the bench ...");
+            await using var postgres = await PostgresServer.Start(Runner, BenchArtifacts);
+            await DotNet.Run([.. arguments, "--postgres", postgres.ConnectionString("postgres")]);
         });
 }

@@ -18,16 +18,17 @@ internal static class ExportBench
 
     public static async Task<IReadOnlyList<ExportResult>> RunAsync(WorkFolder work)
     {
-        var database = Path.Combine(Path.GetDirectoryName(work.DatabasePath)!, "export.db");
-        await Site.RunCommandOnAsync(work, database, "migrate");
-        await Site.RunCommandOnAsync(work, database, "createsuperuser", "--no-input");
+        var path = Path.Combine(Path.GetDirectoryName(work.DatabasePath)!, "export.db");
+        var database = BenchDatabase.Sqlite(path);
+        await Site.RunCommandAsync(work, database, "migrate");
+        await Site.RunCommandAsync(work, database, "createsuperuser", "--no-input");
 
         var results = new List<ExportResult>();
         var seeded = 0;
         foreach (var size in Sizes)
         {
             Console.WriteLine($"Export: seeding to {size} users, then downloading the CSV export from a fresh site ...");
-            await Seeder.SeedUsersAsync(database, size - seeded, start: seeded);
+            await Seeder.SeedUsersAsync(path, size - seeded, start: seeded);
             seeded = size;
             await using var site = await Site.StartAsync(work, database);
             results.Add(await MeasureAsync(site, size));

@@ -33,26 +33,24 @@ internal sealed partial class Site : IAsyncDisposable
         }
     }
 
-    public static Task RunCommandAsync(WorkFolder work, params string[] command) => RunCommandOnAsync(work, work.DatabasePath, command);
-
-    /// <summary>A command against another database of the work folder (the export measurement's).</summary>
-    public static async Task RunCommandOnAsync(WorkFolder work, string databasePath, params string[] command)
+    /// <summary>One of the site's commands (<c>migrate</c>, <c>createsuperuser</c>) against <paramref name="database"/>.</summary>
+    public static async Task RunCommandAsync(WorkFolder work, BenchDatabase database, params string[] command)
     {
-        var code = await RunAsync("dotnet", [Path.Combine(work.SiteFolder, "AdminSite.dll"), .. command], Environment(databasePath));
+        var code = await RunAsync("dotnet", [Path.Combine(work.SiteFolder, "AdminSite.dll"), .. command], Environment(database));
         if (code != 0)
         {
             throw new InvalidOperationException($"AdminSite {string.Join(' ', command)} failed with exit code {code}.");
         }
     }
 
-    public static async Task<Site> StartAsync(WorkFolder work, string? databasePath = null)
+    public static async Task<Site> StartAsync(WorkFolder work, BenchDatabase database)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackSite.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.SiteFolder, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(work.SiteFolder, "AdminSite.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
-        foreach (var (key, value) in Environment(databasePath ?? work.DatabasePath))
+        foreach (var (key, value) in Environment(database))
         {
             start.Environment[key] = value;
         }
@@ -116,6 +114,33 @@ internal sealed partial class Site : IAsyncDisposable
         return new Memory(Read("VmHWM"), Read("VmRSS"));
     }
 
+    /// <summary>
+    /// Waits (up to a minute) until the site is idle: after wrk gives up on slow requests the site may still be
+    /// working on them, and the next measurement must not pay for the last one.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        var before = CpuTime();
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            var now = CpuTime();
+            if (now - before < TimeSpan.FromMilliseconds(25))
+            {
+                return;
+            }
+
+            before = now;
+        }
+    }
+
+    private TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -127,11 +152,17 @@ internal sealed partial class Site : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Dictionary<string, string> Environment(string databasePath) => new()
+    /// <summary>
+    /// In the chart's pod .NET sizes its heap from the container's memory limit (512 MiB in chart/values.yaml; the
+    /// heap may take 75% of it). Outside a container it would size it from the machine's 24 GB, and the memory
+    /// measured would be nobody's.
+    /// </summary>
+    private const string HeapHardLimit = "0x18000000";
+
+    private static Dictionary<string, string> Environment(BenchDatabase database) => new(database.Settings)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["Database__Provider"] = "Sqlite",
-        ["Database__SqlitePath"] = databasePath,
+        ["DOTNET_GCHeapHardLimit"] = HeapHardLimit,
         ["Bootstrap__AdminUserName"] = AdminUserName,
         ["Bootstrap__AdminPassword"] = AdminPassword,
         ["Logging__LogLevel__Default"] = "Warning",
