@@ -25,7 +25,7 @@ public sealed class ExportModel(AdminDbContext db, TimeProvider time) : AdminPag
     {
         var list = new UserChangeList(new ChangeListQuery(Request.Query));
         // Every match is read: from the most selective index when anything narrows the list, else in order.
-        var users = list.IsFiltered ? list.Order(await list.FindAsync(db, cancellationToken)) : list.Walk(db);
+        var users = list.IsFiltered ? list.Order((await list.FindAsync(db, cancellationToken)).Users) : list.Walk(db);
         var rows = users.AsNoTracking()
             .Select(u => new Row(u.UserName, u.Email, u.FirstName, u.LastName, u.IsStaff, u.IsSuperuser, u.IsActive, u.DateJoined, u.LastLogin));
         return new CsvResult(Csv.FileName("users", time), Header, CellsAsync(rows));

@@ -47,17 +47,11 @@ public sealed class IndexModel(AdminDbContext db, UserEditor editor) : ChangeLis
         GroupChoices = (await editor.AllGroupsAsync(cancellationToken)).Select(g => ((string?)g.Id, g.Name)).ToList();
 
         var matches = list.IsFiltered ? await list.FindAsync(db, cancellationToken) : null;
-        Counts = await ResultCounts.CountAsync(db.Users, matches, cancellationToken);
-
-        // A few thousand matches are sorted; more are read in order from the sort's index, stopping at the page.
-        var ordered = matches is not null && Counts.IsExact ? list.Order(matches) : list.Walk(db);
+        Counts = await ResultCounts.CountAsync(db.Users, matches?.Users, cancellationToken);
         (Paginator, var rows) = await Paginator.ReadAsync(Counts, Query.PageNumber,
-            paginator => Counts.Matching == 0 ? Task.FromResult(new List<UserRow>()) : ordered.AsNoTracking()
-                .Skip(paginator.Skip)
-                .Take(paginator.PerPage)
-                .Select(u => new UserRow(u.Id, u.UserName ?? "", u.Email, u.FirstName, u.LastName, u.IsStaff))
-                .ToListAsync(cancellationToken),
-            () => matches!.CountAsync(cancellationToken));
+            paginator => list.ReadPageAsync(db, matches, Counts, paginator,
+                u => new UserRow(u.Id, u.UserName ?? "", u.Email, u.FirstName, u.LastName, u.IsStaff), cancellationToken),
+            () => matches!.Users.CountAsync(cancellationToken));
         Rows = rows;
     }
 

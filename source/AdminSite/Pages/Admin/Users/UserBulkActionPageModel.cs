@@ -12,6 +12,6 @@ public abstract class UserBulkActionPageModel(AdminDbContext db) : BulkActionPag
         db.Users.Where(u => ids.Contains(u.Id)).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
 
     protected override async Task<List<AdminUser>> FindMatchingAsync(ChangeListQuery query, int limit, CancellationToken cancellationToken) =>
-        await (await new UserChangeList(query).FindAsync(db, cancellationToken))
-            .OrderBy(u => u.UserName).ThenBy(u => u.Id).Take(limit).ToListAsync(cancellationToken);
+        await (await new UserChangeList(query).FindAsync(db, cancellationToken)).Users
+            .OrderBy(u => u.UserName).Take(limit).ToListAsync(cancellationToken);
 }

@@ -54,9 +54,10 @@ public sealed class UserChangeList
     /// Every match, found from the most selective index there is: the search index (SQLite), the group's
     /// members, or a filter's index. Sorting them is the caller's, and cheap only when they are few.
     /// </summary>
-    public async Task<IQueryable<AdminUser>> FindAsync(AdminDbContext db, CancellationToken cancellationToken)
+    public async Task<Matches> FindAsync(AdminDbContext db, CancellationToken cancellationToken)
     {
         var users = db.Database.IsSqlite() ? await UserSearchIndex.CandidatesAsync(db, Terms, cancellationToken) : null;
+        var throughSearchIndex = users is not null;
         var byGroup = users is null && _groupId is not null;
         if (byGroup)
         {
@@ -67,17 +68,60 @@ public sealed class UserChangeList
                     select user;
         }
 
-        return (users ?? db.Users).Where(Predicate(db, includeGroup: !byGroup));
+        return new Matches((users ?? db.Users).Where(Predicate(db, includeGroup: !byGroup)), throughSearchIndex);
     }
+
+    /// <summary>
+    /// One page of the list. Up to <see cref="ResultCounts.ExactUpTo"/> matches are sorted; more are read in order
+    /// along the sort column's index, which ends as soon as the page is full when matches are spread along that
+    /// order. Search matches may instead bunch up far down it ("user5" matches nothing before user500000): then a
+    /// short walk that does not fill the page gives way to sorting everything the search index found.
+    /// </summary>
+    public async Task<List<T>> ReadPageAsync<T>(
+        AdminDbContext db, Matches? matches, ResultCounts counts, Paginator paginator, Expression<Func<AdminUser, T>> row, CancellationToken cancellationToken)
+    {
+        Task<List<T>> Read(IQueryable<AdminUser> users) =>
+            users.AsNoTracking().Skip(paginator.Skip).Take(paginator.PerPage).Select(row).ToListAsync(cancellationToken);
+
+        if (counts.Matching == 0)
+        {
+            return [];
+        }
+
+        if (matches is null || counts.IsExact || !matches.ThroughSearchIndex)
+        {
+            return await Read(matches is not null && counts.IsExact ? Order(matches.Users) : Walk(db));
+        }
+
+        // More than ExactUpTo match, so a page within the first ExactUpTo rows is full unless the walk ran out.
+        if (paginator.Skip + paginator.PerPage <= ResultCounts.ExactUpTo)
+        {
+            var walked = await Read(Walk(db, paginator.Skip + ShortWalk));
+            if (walked.Count == paginator.PerPage)
+            {
+                return walked;
+            }
+        }
+
+        return await Read(Order(matches.Users));
+    }
+
+    /// <summary>Rows a short walk reads past the page's start: a few milliseconds, enough where one match in 50 rows matches.</summary>
+    private const int ShortWalk = 5_000;
 
     /// <summary>
     /// Every match, in <see cref="Sort"/>'s order, read along the sort column's index so that a page ends as soon
     /// as it is full. On SQLite the index is named: its planner prefers any index that an equality can use (a
     /// flag's, say) and would then sort every match of the flag before returning the first page.
     /// </summary>
-    public IQueryable<AdminUser> Walk(AdminDbContext db)
+    public IQueryable<AdminUser> Walk(AdminDbContext db, int? rowsAtMost = null)
     {
         var users = db.Database.IsSqlite() ? db.Users.FromSqlRaw(IndexedBy(SortIndex(db, Sort.Columns[0].Column))) : db.Users;
+        if (rowsAtMost is { } limit)
+        {
+            users = Order(users).Take(limit);
+        }
+
         return Order(users.Where(Predicate(db, includeGroup: true)));
     }
 
@@ -155,4 +199,7 @@ public sealed class UserChangeList
         "0" => false,
         _ => null,
     };
+
+    /// <summary>Every match (<see cref="FindAsync"/>), and whether the search index found them.</summary>
+    public sealed record Matches(IQueryable<AdminUser> Users, bool ThroughSearchIndex);
 }

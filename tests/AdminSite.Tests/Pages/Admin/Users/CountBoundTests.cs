@@ -15,15 +15,25 @@ public sealed partial class CountBoundTests : AdminClientFixture
 {
     private const int Many = ResultCounts.ExactUpTo + 50;
 
+    /// <summary>Users the "late" search does not match, all before its matches in name order.</summary>
+    private const int Early = 6_000;
+
     [OneTimeSetUp]
-    public async Task SeedAsync() => await Site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"""
-        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {Many - 1})
+    public async Task SeedAsync()
+    {
+        await SeedAsync("many", Many);
+        await SeedAsync("early", Early);
+        await SeedAsync("late", Many);
+    }
+
+    private Task SeedAsync(string prefix, int count) => Site.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
+        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1})
         INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
             "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
             "FirstName", "LastName", "IsActive", "IsStaff", "IsSuperuser", "DateJoined")
-        SELECT printf('many-%05d', i), printf('many%05d', i), printf('MANY%05d', i), printf('mail%05d@example.com', 7 * i % {Many}),
-            printf('MAIL%05d@EXAMPLE.COM', 7 * i % {Many}), 0, 'stamp', 'stamp', 0, 0, 1, 0,
-            'First' || (i % 7), 'Last' || (i % 13), 1, i % 3 = 0, 0, '2024-01-01 00:00:00'
+        SELECT printf('%s-%05d', {prefix}, i), printf('%s%05d', {prefix}, i), upper(printf('%s%05d', {prefix}, i)),
+            printf('%s.mail%05d@example.com', {prefix}, 7 * i % {count}), upper(printf('%s.mail%05d@example.com', {prefix}, 7 * i % {count})),
+            0, 'stamp', 'stamp', 0, 0, 1, 0, 'First' || (i % 7), 'Last' || (i % 13), 1, i % 3 = 0, 0, '2024-01-01 00:00:00'
         FROM n
         """));
 
@@ -32,7 +42,7 @@ public sealed partial class CountBoundTests : AdminClientFixture
     {
         var html = await Admin.GetHtmlAsync("/admin/auth/user?q=many");
 
-        html.Should().Contain($"More than 1,000 results (<a href=\"?\">{Many + 1} total</a>)");
+        html.Should().Contain($"More than 1,000 results (<a href=\"?\">{(2 * Many) + Early + 1} total</a>)");
         html.Should().Contain("more than 1,000 users");
         Html.ChangeListNames(html).Should().Equal(Enumerable.Range(0, 100).Select(i => $"many{i:00000}"));
     }
@@ -57,6 +67,17 @@ public sealed partial class CountBoundTests : AdminClientFixture
         Html.ChangeListNames(past).Should().Equal(Enumerable.Range(1_000, 50).Select(i => $"many{i:00000}"));
         past.Should().Contain($"{Many:N0} users", "the end was found, so the count is exact again");
         past.Should().Contain("<span class=\"this-page\" aria-current=\"page\">11</span>");
+    }
+
+    [Test]
+    public async Task Matches_that_lie_far_down_the_order_are_found_by_sorting_what_the_search_index_found()
+    {
+        var html = await Admin.GetHtmlAsync("/admin/auth/user?q=late");
+
+        html.Should().Contain("More than 1,000 results");
+        Html.ChangeListNames(html).Should().Equal(Enumerable.Range(0, 100).Select(i => $"late{i:00000}"));
+        Html.ChangeListNames(await Admin.GetHtmlAsync("/admin/auth/user?q=late&p=3&o=-1"))
+            .Should().Equal(Enumerable.Range(0, Many).Reverse().Skip(200).Take(100).Select(i => $"late{i:00000}"));
     }
 
     [TestCase("o=2")]

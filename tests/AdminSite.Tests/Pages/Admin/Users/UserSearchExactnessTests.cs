@@ -108,7 +108,7 @@ public abstract class UserSearchExactnessTests
         var list = new UserChangeList(Query(search));
         var (plain, indexed, walked, everyone) = await Site.WithDbAsync(async db => (
             await Names(db.Users.Where(UserSearch.Matches(list.Terms, asLike: false))),
-            await Names(await list.FindAsync(db, CancellationToken.None)),
+            await Names((await list.FindAsync(db, CancellationToken.None)).Users),
             await Names(list.Walk(db)),
             await db.Users.AsNoTracking().ToListAsync()));
 
