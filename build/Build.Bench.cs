@@ -23,6 +23,15 @@ partial class Build
     [Parameter("Bench: also measure the changelist views on a private PostgreSQL (root: it runs initdb as the postgres user)")]
     readonly bool BenchPostgres;
 
+    [Parameter("Bench: only the changelist views whose name contains this text, e.g. search")]
+    readonly string? BenchViews;
+
+    [Parameter("Bench: a SQLite file kept between runs: seeded when missing, measured as it is when present")]
+    readonly string? BenchSqliteDatabase;
+
+    [Parameter("Bench: leave out the CSV export's memory measurement")]
+    readonly bool BenchSkipExport;
+
     AbsolutePath BenchProject => TestsDirectory / "bench" / "AdminSite.Bench" / "AdminSite.Bench.csproj";
     AbsolutePath BenchArtifacts => ArtifactsDirectory / "bench";
 
@@ -36,6 +45,12 @@ partial class Build
             List<string> arguments = ["run", "--configuration", "Release", "--project", BenchProject, "--",
                 "--seconds", Text(BenchSeconds), "--connections", Text(BenchConnections), "--users", Text(BenchUsers),
                 "--view-seconds", Text(BenchViewSeconds), "--view-requests", Text(BenchViewRequests)];
+            if (BenchViews is { Length: > 0 } views)
+                arguments.AddRange(["--views", views]);
+            if (BenchSqliteDatabase is { Length: > 0 } database)
+                arguments.AddRange(["--sqlite-database", Path.GetFullPath(database)]);
+            if (BenchSkipExport)
+                arguments.Add("--skip-export");
             if (!BenchPostgres)
             {
                 await DotNet.Run([.. arguments]);

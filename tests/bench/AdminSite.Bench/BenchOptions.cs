@@ -4,13 +4,28 @@ namespace AdminSite.Bench;
 
 /// <summary>
 /// <c>--seconds 15 --connections 32 --users 1000 [--threads N] [--view-seconds 3] [--view-requests 30]
-/// [--postgres "Host=...;Username=...;Password=...;Database=postgres"]</c>.
+/// [--postgres "Host=...;Username=...;Password=...;Database=postgres"] [--sqlite-database path] [--views text]
+/// [--skip-export]</c>.
 /// </summary>
-public sealed record BenchOptions(int Seconds, int Connections, int Users, int Threads, int ViewSeconds, int ViewRequests, string? Postgres)
+public sealed record BenchOptions(int Seconds, int Connections, int Users, int Threads, int ViewSeconds, int ViewRequests)
 {
     private const string Usage =
         "Usage: AdminSite.Bench [--seconds 15] [--connections 32] [--users 1000] [--threads <cores>] " +
-        "[--view-seconds 3] [--view-requests 30] [--postgres <Npgsql connection string of a role with CREATEDB>]";
+        "[--view-seconds 3] [--view-requests 30] [--postgres <Npgsql connection string of a role with CREATEDB>] " +
+        "[--sqlite-database <file: seeded once, then reused>] [--views <part of the view names to measure>] [--skip-export]";
+
+    private static readonly string[] TextOptions = ["--postgres", "--sqlite-database", "--views"];
+
+    /// <summary>The PostgreSQL server to measure on as well (a database of its own is created and dropped).</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>A SQLite file to keep: seeded when it does not exist, measured as it is when it does.</summary>
+    public string? SqliteDatabase { get; init; }
+
+    /// <summary>Only the changelist views whose name contains this (all when null).</summary>
+    public string? Views { get; init; }
+
+    public bool SkipExport { get; init; }
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -23,12 +38,19 @@ public sealed record BenchOptions(int Seconds, int Connections, int Users, int T
             ["--view-seconds"] = 3,
             ["--view-requests"] = 30,
         };
-        string? postgres = null;
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var skipExport = false;
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--postgres" && i + 1 < args.Length && args[i + 1].Length > 0)
+            if (args[i] == "--skip-export")
             {
-                postgres = args[++i];
+                skipExport = true;
+                continue;
+            }
+
+            if (TextOptions.Contains(args[i]) && i + 1 < args.Length && args[i + 1].Length > 0)
+            {
+                texts[args[i]] = args[++i];
                 continue;
             }
 
@@ -46,7 +68,12 @@ public sealed record BenchOptions(int Seconds, int Connections, int Users, int T
 
         // wrk needs at least one connection per thread.
         var threads = Math.Min(values["--threads"], values["--connections"]);
-        return new BenchOptions(values["--seconds"], values["--connections"], values["--users"], threads,
-            values["--view-seconds"], values["--view-requests"], postgres);
+        return new BenchOptions(values["--seconds"], values["--connections"], values["--users"], threads, values["--view-seconds"], values["--view-requests"])
+        {
+            Postgres = texts.GetValueOrDefault("--postgres"),
+            SqliteDatabase = texts.GetValueOrDefault("--sqlite-database"),
+            Views = texts.GetValueOrDefault("--views"),
+            SkipExport = skipExport,
+        };
     }
 }

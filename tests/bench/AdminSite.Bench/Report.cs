@@ -23,18 +23,18 @@ internal static class Report
         Console.WriteLine(string.Format(culture, "Site RSS at the end: peak (VmHWM) {0:F1} MiB, current (VmRSS) {1:F1} MiB.", final.PeakMiB, final.CurrentMiB));
     }
 
-    public static void PrintViews(BenchOptions options, string database, TimeSpan seeding,
-        (string Database, IReadOnlyList<ViewResult> Results, Memory Memory) views)
+    public static void PrintViews(BenchOptions options, DatabaseRun run)
     {
         var culture = CultureInfo.InvariantCulture;
+        var seeded = run.Seeding is { } seeding ? string.Format(culture, "seeded in {0:F1} s", seeding.TotalSeconds) : "seeded by an earlier run";
         Console.WriteLine();
         Console.WriteLine(string.Format(culture,
-            "Users changelist on {0}, {1:N0} users (seeded in {2:F1} s): p50/p99 of {3} requests one at a time, then wrk {4} connections for {5} s each",
-            database, options.Users, seeding.TotalSeconds, options.ViewRequests, options.Connections, options.ViewSeconds));
+            "Users changelist on {0}, {1:N0} users ({2}): p50/p99 of {3} requests one at a time, then wrk {4} connections for {5} s each",
+            run.Database, options.Users, seeded, options.ViewRequests, options.Connections, options.ViewSeconds));
         Console.WriteLine();
         Console.WriteLine($"| {"view",-34} | {"p50 ms",8} | {"p99 ms",8} | {"req/s at " + options.Connections,11} | {"wrk p50 ms",10} | {"wrk p99 ms",10} | {"errors",6} |");
         Console.WriteLine($"|{new string('-', 36)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 13)}|{new string('-', 12)}|{new string('-', 12)}|{new string('-', 8)}|");
-        foreach (var r in views.Results)
+        foreach (var r in run.Views)
         {
             Console.WriteLine(string.Format(culture,
                 "| {0,-34} | {1,8:F1} | {2,8:F1} | {3,11:F1} | {4,10:F1} | {5,10:F1} | {6,6} |",
@@ -42,7 +42,7 @@ internal static class Report
         }
 
         Console.WriteLine();
-        Console.WriteLine(string.Format(culture, "Site on {0}: RSS peak (VmHWM) {1:F1} MiB, now (VmRSS) {2:F1} MiB.", database, views.Memory.PeakMiB, views.Memory.CurrentMiB));
+        Console.WriteLine(string.Format(culture, "Site on {0}: RSS peak (VmHWM) {1:F1} MiB, now (VmRSS) {2:F1} MiB.", run.Database, run.Memory.PeakMiB, run.Memory.CurrentMiB));
     }
 
     public static void PrintExport(IReadOnlyList<ExportResult> exports)
