@@ -171,7 +171,7 @@ public sealed class UserChangeList
             predicate = predicate.AndAlso(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == groupId));
         }
 
-        return predicate.AndAlso(UserSearch.Matches(Terms, asLike: db.Database.IsNpgsql()));
+        return predicate.AndAlso(UserSearch.Matches(Terms, postgreSql: db.Database.IsNpgsql()));
     }
 
     /// <summary>The users table read through one index; its name comes from the model, never from the request.</summary>
