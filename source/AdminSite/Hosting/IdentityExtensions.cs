@@ -53,6 +53,7 @@ internal static class IdentityExtensions
             options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.Value.Lockout.Minutes);
         });
         services.AddScoped<PhantomLockout>();
+        services.AddScoped<UserSessions>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -64,7 +65,7 @@ internal static class IdentityExtensions
             options.LoginPath = "/Identity/Account/Login";
             options.LogoutPath = "/Identity/Account/Logout";
             options.AccessDeniedPath = "/Identity/Account/AccessDenied";
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.ExpireTimeSpan = UserSessions.IdleLifetime;
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
         });
