@@ -14,12 +14,14 @@ internal static class IdentityExtensions
     {
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName)
-            .Validate(o => o.LoginRateLimit is { PermitLimit: > 0, WindowSeconds: > 0 } && o.Lockout is { MaxFailedAttempts: > 0, Minutes: > 0 },
-                "Security: LoginRateLimit:PermitLimit, LoginRateLimit:WindowSeconds, Lockout:MaxFailedAttempts and Lockout:Minutes must be positive.")
+            .Validate(o => o.LoginRateLimit is { PermitLimit: > 0, WindowSeconds: > 0 } && o.Lockout is { MaxFailedAttempts: > 0, Minutes: > 0, NameBuckets: > 0 },
+                "Security: LoginRateLimit:PermitLimit, LoginRateLimit:WindowSeconds, Lockout:MaxFailedAttempts, Lockout:Minutes and Lockout:NameBuckets must be positive.")
             .ValidateOnStart();
         services.AddDefaultIdentity<AdminUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
+                // Failures are counted by LoginLockout, per name; Identity's per-account counter stays on for the
+                // previous release, should it be rolled back to.
                 options.Lockout.AllowedForNewUsers = true;
 
                 // Django's rules (length, common, similar, numeric) instead of Identity's character classes.
@@ -52,7 +54,7 @@ internal static class IdentityExtensions
             options.Lockout.MaxFailedAccessAttempts = security.Value.Lockout.MaxFailedAttempts;
             options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.Value.Lockout.Minutes);
         });
-        services.AddScoped<PhantomLockout>();
+        services.AddScoped<LoginLockout>();
         services.AddScoped<UserSessions>();
 
         services.ConfigureApplicationCookie(options =>

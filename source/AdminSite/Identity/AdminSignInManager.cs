@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -6,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace AdminSite.Identity;
 
 /// <summary>
-/// Only active staff accounts may sign in: this site is the admin and nothing else. Every sign-in is a session
-/// the server knows (<see cref="UserSessions"/>), named in the cookie, and signing out ends it there.
+/// Only active staff accounts may sign in: this site is the admin and nothing else. Both login steps count
+/// failures by name (<see cref="LoginLockout"/>) and do the same work whether or not the name is an account that
+/// may sign in. Every sign-in is a session the server knows (<see cref="UserSessions"/>), named in the cookie, and
+/// signing out ends it there.
 /// </summary>
 public sealed class AdminSignInManager(
     UserManager<AdminUser> userManager,
@@ -17,9 +20,75 @@ public sealed class AdminSignInManager(
     ILogger<SignInManager<AdminUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AdminUser> confirmation,
-    UserSessions sessions)
+    UserSessions sessions,
+    LoginLockout lockout)
     : SignInManager<AdminUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    // Made by the site's own hasher, so checking it costs what checking a real password costs.
+    private static string? _dummyHash;
+
+    /// <summary>
+    /// The password step. A locked name is answered before any password is checked; otherwise a password hash is
+    /// always checked (the account's, or a dummy for a name that cannot sign in) and a failure always counted, so
+    /// neither the answer nor its time tells whether the account exists.
+    /// </summary>
+    public async Task<SignInResult> PasswordLoginAsync(string userName, string password)
+    {
+        var cancellationToken = Context.RequestAborted;
+        if (await lockout.IsLockedOutAsync(userName, cancellationToken))
+        {
+            return SignInResult.LockedOut;
+        }
+
+        var user = await UserManager.FindByNameAsync(userName);
+        var usable = user is { PasswordHash: not null } && await CanSignInAsync(user);
+        if (!usable)
+        {
+            _dummyHash ??= UserManager.PasswordHasher.HashPassword(new AdminUser(), RandomNumberGenerator.GetHexString(32));
+            UserManager.PasswordHasher.VerifyHashedPassword(new AdminUser(), _dummyHash, password);
+        }
+
+        if (!usable || !await UserManager.CheckPasswordAsync(user!, password))
+        {
+            return await lockout.FailAsync(userName, cancellationToken) ? SignInResult.LockedOut : SignInResult.Failed;
+        }
+
+        await lockout.ResetAsync(userName, cancellationToken);
+        return await SignInOrTwoFactorAsync(user!, isPersistent: false);
+    }
+
+    /// <summary>
+    /// The second step: an authenticator code or a recovery code, both counted towards the name's lockout, and
+    /// neither accepted while the name is locked out.
+    /// </summary>
+    public async Task<SignInResult> TwoFactorLoginAsync(AdminUser user, string code, bool isRecoveryCode)
+    {
+        var cancellationToken = Context.RequestAborted;
+        if (!await CanSignInAsync(user))
+        {
+            return SignInResult.NotAllowed;
+        }
+
+        var userName = user.UserName ?? "";
+        if (await lockout.IsLockedOutAsync(userName, cancellationToken))
+        {
+            return SignInResult.LockedOut;
+        }
+
+        var valid = isRecoveryCode
+            ? code.Length > 0 && (await UserManager.RedeemTwoFactorRecoveryCodeAsync(user, code)).Succeeded
+            : await UserManager.VerifyTwoFactorTokenAsync(user, Options.Tokens.AuthenticatorTokenProvider, code);
+        if (!valid)
+        {
+            return await lockout.FailAsync(userName, cancellationToken) ? SignInResult.LockedOut : SignInResult.Failed;
+        }
+
+        await lockout.ResetAsync(userName, cancellationToken);
+        await Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
+        return SignInResult.Success;
+    }
+
     public override async Task<bool> CanSignInAsync(AdminUser user) =>
         user is { IsActive: true, IsStaff: true } && await base.CanSignInAsync(user);
 

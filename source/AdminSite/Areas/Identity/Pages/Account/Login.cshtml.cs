@@ -15,7 +15,7 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
-public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, PhantomLockout phantom, TimeProvider time) : PageModel
+public sealed class LoginModel(AdminSignInManager signInManager, UserManager<AdminUser> users, TimeProvider time) : PageModel
 {
     public const string InvalidLogin =
         "Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.";
@@ -45,7 +45,7 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
         return User.Identity?.IsAuthenticated == true && returnUrl is not null ? LocalRedirect(ReturnUrl) : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl = null, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = LocalUrls.OrHome(Url, returnUrl);
         if (!ModelState.IsValid)
@@ -53,14 +53,8 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
             return Page();
         }
 
-        var user = await users.FindByNameAsync(Input.UserName);
-        if (user is null || !await signInManager.CanSignInAsync(user))
-        {
-            // Unknown, inactive and non-staff names fail, and lock, exactly like a wrong password does.
-            return await phantom.FailAsync(Input.UserName, Input.Password, cancellationToken) ? RedirectToPage("./Lockout") : Invalid();
-        }
-
-        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // Unknown, inactive and non-staff names fail, and lock, exactly like a wrong password does.
+        var result = await signInManager.PasswordLoginAsync(Input.UserName, Input.Password);
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("./LoginWith2fa", new { returnUrl = ReturnUrl });
@@ -76,7 +70,7 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
             return Invalid();
         }
 
-        await LastLogin.RecordAsync(users, user, time);
+        await LastLogin.RecordAsync(users, (await users.FindByNameAsync(Input.UserName))!, time);
         return LocalRedirect(ReturnUrl);
     }
 
