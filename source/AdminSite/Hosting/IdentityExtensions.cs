@@ -1,6 +1,7 @@
 using AdminSite.Authorization;
 using AdminSite.Data;
 using AdminSite.Identity;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -70,6 +71,12 @@ internal static class IdentityExtensions
             options.ExpireTimeSpan = UserSessions.IdleLifetime;
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
+            // Signing in on the login page follows its ?returnUrl= itself, decoded: a "Zoë" in it is not a valid header.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrls.AsciiOnly(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
 
         // Between the password and the code: who is half-way through signing in, for five minutes.
