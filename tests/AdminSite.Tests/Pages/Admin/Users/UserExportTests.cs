@@ -69,7 +69,7 @@ public sealed class UserExportTests : SiteFixture
     [TestCase("+1", "'+1")]
     [TestCase("-1", "'-1")]
     [TestCase("@x", "'@x")]
-    [TestCase("\tx", "'\tx")]
+    [TestCase("\tx", "\"'\tx\"")]
     [TestCase("\rx", "\"'\rx\"")]
     [TestCase("a,b", "\"a,b\"")]
     [TestCase("say \"hi\"", "\"say \"\"hi\"\"\"")]
