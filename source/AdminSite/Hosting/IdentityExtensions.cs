@@ -55,6 +55,8 @@ internal static class IdentityExtensions
             options.Lockout.MaxFailedAccessAttempts = security.Value.Lockout.MaxFailedAttempts;
             options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.Value.Lockout.Minutes);
         });
+        // After Identity's own: the last registration wins.
+        services.AddSingleton<ILookupNormalizer, AdminLookupNormalizer>();
         services.AddScoped<LoginLockout>();
         services.AddScoped<UserSessions>();
 
