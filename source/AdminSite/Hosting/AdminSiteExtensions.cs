@@ -9,6 +9,7 @@ public static class AdminSiteExtensions
     public static WebApplicationBuilder AddAdminSite(this WebApplicationBuilder builder)
     {
         builder.AddAdminDatabase();
+        builder.AddAdminKeyEncryption();
         builder.AddAdminIdentity();
         builder.AddAdminPages();
         builder.AddAdminSecurity();
