@@ -19,7 +19,7 @@ namespace Chart.Tests.Infrastructure;
 /// </remarks>
 public sealed class FakeKubernetesApi : IDisposable
 {
-    private readonly ConcurrentDictionary<string, object> _objects = new();
+    private readonly ConcurrentDictionary<string, (object Body, IReadOnlyDictionary<string, string> Labels)> _objects = new();
     private readonly WebApplication _server;
 
     public FakeKubernetesApi()
@@ -65,8 +65,10 @@ public sealed class FakeKubernetesApi : IDisposable
     public IReadOnlyDictionary<string, string> HelmEnvironment => new Dictionary<string, string> { ["KUBECONFIG"] = KubeconfigPath };
 
     /// <summary>A Secret as a release installed it: labelled and annotated as the release's, as Helm 4 checks before it adopts one.</summary>
-    public void AddSecret(string @namespace, string name, string release, IReadOnlyDictionary<string, string> data) =>
-        _objects[$"/api/v1/namespaces/{@namespace}/secrets/{name}"] = new
+    public void AddSecret(string @namespace, string name, string release, IReadOnlyDictionary<string, string> data)
+    {
+        var labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "Helm" };
+        _objects[$"/api/v1/namespaces/{@namespace}/secrets/{name}"] = (new
         {
             apiVersion = "v1",
             kind = "Secret",
@@ -74,12 +76,13 @@ public sealed class FakeKubernetesApi : IDisposable
             {
                 name,
                 @namespace,
-                labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "Helm" },
+                labels,
                 annotations = new Dictionary<string, string> { ["meta.helm.sh/release-name"] = release, ["meta.helm.sh/release-namespace"] = @namespace },
             },
             type = "Opaque",
             data = data.ToDictionary(pair => pair.Key, pair => Convert.ToBase64String(Encoding.UTF8.GetBytes(pair.Value))),
-        };
+        }, labels);
+    }
 
     public void Dispose()
     {
@@ -93,7 +96,9 @@ public sealed class FakeKubernetesApi : IDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         Requests.Enqueue(path);
-        var (status, body) = Respond(path);
+        var (status, body) = context.Request.Method == HttpMethods.Get && path.EndsWith("/secrets", StringComparison.Ordinal)
+            ? (200, List(path, context.Request.Query["labelSelector"].ToString()))
+            : Respond(path);
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(body);
     }
@@ -126,9 +131,23 @@ public sealed class FakeKubernetesApi : IDisposable
                 verbs = new[] { "get", "list" },
             }),
         }),
-        _ when _objects.TryGetValue(path, out var found) => (200, found),
+        _ when _objects.TryGetValue(path, out var found) => (200, found.Body),
         _ => (404, new { kind = "Status", apiVersion = "v1", status = "Failure", reason = "NotFound", code = 404 }),
     };
+
+    /// <summary>
+    /// A list of the Secrets in a namespace that match a <c>key=value,...</c> selector: how helm reads its release
+    /// storage. No release here carries helm's owner=helm label, so helm finds no release and carries on.
+    /// </summary>
+    private object List(string path, string selector)
+    {
+        var wanted = selector.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToList();
+        var items = _objects
+            .Where(found => found.Key.StartsWith(path + "/", StringComparison.Ordinal) &&
+                wanted.All(pair => found.Value.Labels.TryGetValue(pair[0], out var value) && value == pair.ElementAtOrDefault(1)))
+            .Select(found => found.Value.Body);
+        return new { kind = "SecretList", apiVersion = "v1", metadata = new { resourceVersion = "1" }, items };
+    }
 
     /// <summary>
     /// The kinds the chart renders, so helm can map every rendered object to a resource (Helm 4 builds them all on

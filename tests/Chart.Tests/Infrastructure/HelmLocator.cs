@@ -6,6 +6,7 @@ namespace Chart.Tests.Infrastructure;
 /// ./build.sh Prerequisites installed. There is deliberately no skip when one is missing: a test that silently does
 /// not run on a major proves nothing for it, so the tests fail and say how to install it.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes, as on the Linux agents.
 public static class HelmLocator
 {
     public static string Variable(int major) => $"HELM{major}_PATH";
