@@ -12,8 +12,6 @@ public sealed class Helm(IProcessRunner runner, string executable, string workin
     public const string MissingHint =
         "Install Helm 4 or Helm 3 (https://helm.sh/docs/intro/install/, or ./build.sh Prerequisites, which installs the pinned Helm 4) or pass --helm-path.";
 
-    public string Executable => executable;
-
     /// <summary><c>helm version</c>; a major other than 3 or 4 is refused, since its flags are not known.</summary>
     public async Task<HelmVersion> Version(CancellationToken cancellation = default)
     {
