@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace AdminSite.Data;
 
@@ -23,13 +24,20 @@ public sealed record SchemaVersion(IReadOnlyList<string> Unknown, IReadOnlyList<
     {
         // Migration ids start with a UTC timestamp, so ordinal order is the order they were written in.
         var known = database.GetMigrations().Order(StringComparer.Ordinal).ToList();
-        var applied = (await database.GetAppliedMigrationsAsync(cancellationToken)).Order(StringComparer.Ordinal).ToList();
+        var applied = (await AppliedMigrationsAsync(database, cancellationToken)).Order(StringComparer.Ordinal).ToList();
         return new SchemaVersion(
             applied.Except(known, StringComparer.Ordinal).ToList(),
             known.Except(applied, StringComparer.Ordinal).ToList(),
             applied.LastOrDefault(),
             known.LastOrDefault());
     }
+
+    // On PostgreSQL EF Core reads the history table without asking whether it exists: on a fresh database that
+    // logs an error, which it then shrugs off.
+    private static async Task<IEnumerable<string>> AppliedMigrationsAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
+        await TableProbe.ExistsAsync(database, HistoryRepository.DefaultTableName, cancellationToken)
+            ? await database.GetAppliedMigrationsAsync(cancellationToken)
+            : [];
 }
 
 /// <summary>Thrown before migrating or serving a database whose schema is newer than this build.</summary>
