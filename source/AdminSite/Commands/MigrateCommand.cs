@@ -35,6 +35,11 @@ public sealed class MigrateCommand(IServiceProvider services, ICommandConsole co
             throw new CommandException(e.Message);
         }
 
+        if (schema.IsCompatiblyNewer)
+        {
+            console.WriteLine(schema.CompatiblyNewerMessage);
+        }
+
         console.WriteLine(schema.Pending.Count == 0 ? "No migrations to apply." : "Migrations applied.");
         return AdminCommands.Success;
     }

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace AdminSite.Data;
 
 /// <summary>
-/// Brings the database to this build's schema: the site on start and the <c>migrate</c> command both run it,
-/// and both refuse a schema newer than this build knows.
+/// Brings the database to this build's schema: the site on start and the <c>migrate</c> command both run it. Both
+/// refuse a schema with a migration this build cannot run on, and have nothing to do on one that is newer only by
+/// compatible migrations (an older image rolled back to, or still serving during a rolling deploy).
 /// </summary>
 public static class DatabaseMigrator
 {
@@ -59,11 +60,11 @@ public static class DatabaseMigrator
         }
     }
 
-    /// <summary>Stops with <see cref="SchemaTooNewException"/> when the database was migrated by a newer build.</summary>
-    public static async Task<SchemaVersion> EnsureSchemaNotNewerAsync(this AdminDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>Stops with <see cref="SchemaTooNewException"/> when a newer build applied a migration this one cannot run on.</summary>
+    public static async Task<SchemaVersion> EnsureSchemaServableAsync(this AdminDbContext db, CancellationToken cancellationToken = default)
     {
         var schema = await SchemaVersion.ReadAsync(db.Database, cancellationToken);
-        if (schema.IsNewerThanBuild)
+        if (schema.Refusal is not null)
         {
             throw new SchemaTooNewException(schema.NewerThanBuildMessage);
         }
@@ -73,13 +74,16 @@ public static class DatabaseMigrator
 
     private static async Task<SchemaVersion> MigrateAsync(AdminDbContext db, Action<SchemaVersion>? locked, CancellationToken cancellationToken)
     {
-        var schema = await db.EnsureSchemaNotNewerAsync(cancellationToken);
+        var schema = await db.EnsureSchemaServableAsync(cancellationToken);
         locked?.Invoke(schema);
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging lets readers carry on while SQLite's single writer works.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        // Recorded before anything is applied: an older build must never find a migration without its record.
+        await SchemaCompatibilityTable.RecordAsync(db, cancellationToken);
 
         // Created first (idempotently) so that EF Core's migrator, which reads it before it would create it, finds it.
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);

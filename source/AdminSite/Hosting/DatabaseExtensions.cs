@@ -37,21 +37,27 @@ internal static partial class DatabaseExtensions
 
     /// <summary>
     /// Migrates (unless turned off) and creates the bootstrap superuser when there are no users. False, with the
-    /// reason logged, when the site must not start: the schema is newer than this build, the migration lock stayed
-    /// with a live holder too long, or a signal stopped the migration.
+    /// reason logged, when the site must not start: the schema has a migration this build cannot run on, the
+    /// migration lock stayed with a live holder too long, or a signal stopped the migration.
     /// </summary>
     public static async Task<bool> InitializeDatabaseAsync(this WebApplication app)
     {
         try
         {
+            SchemaVersion schema;
             if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
             {
-                await app.Services.MigrateDatabaseAsync(cancellationToken: app.Lifetime.ApplicationStopping);
+                schema = await app.Services.MigrateDatabaseAsync(cancellationToken: app.Lifetime.ApplicationStopping);
             }
             else
             {
                 await using var check = app.Services.CreateAsyncScope();
-                await check.ServiceProvider.GetRequiredService<AdminDbContext>().EnsureSchemaNotNewerAsync(app.Lifetime.ApplicationStopping);
+                schema = await check.ServiceProvider.GetRequiredService<AdminDbContext>().EnsureSchemaServableAsync(app.Lifetime.ApplicationStopping);
+            }
+
+            if (schema.IsCompatiblyNewer)
+            {
+                LogCompatiblyNewer(app.Logger, schema.CompatiblyNewerMessage);
             }
         }
         catch (MigrationInterruptedException e)
@@ -76,4 +82,8 @@ internal static partial class DatabaseExtensions
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}")]
     private static partial void LogInterrupted(ILogger logger, string reason);
+
+    // A warning: right after a rollback this is expected, but it should not go on for weeks.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
+    private static partial void LogCompatiblyNewer(ILogger logger, string message);
 }
