@@ -18,7 +18,8 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// Apply pending migrations when the site starts. Replicas starting together take turns (see
-    /// <see cref="Locking.MigrationLock"/>). Off or on, the site refuses to start on a schema newer than it knows.
+    /// <see cref="Locking.MigrationLock"/>). Off or on, the site refuses to start on a schema with a migration it
+    /// cannot run on (see <see cref="SchemaVersion"/>).
     /// </summary>
     public bool MigrateOnStartup { get; set; } = true;
 
