@@ -51,18 +51,11 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
                 .ToList());
             SkipRules.Apply(plan, skip, build.BranchInfo);
 
-            var problems = plan.Targets
-                .Where(target => target.Status == TargetStatus.Pending)
-                .SelectMany(target => target.Definition.Requirements)
-                .Select(requirement => requirement.Check())
-                .OfType<string>()
-                .Distinct()
-                .ToList();
-
+            var problems = PlanValidation.Problems(plan);
             if (planOnly)
             {
                 PlanWriter.Write(console, plan, problems);
-                return ExitCodes.Success;
+                return problems.Count > 0 ? ExitCodes.NotStarted : ExitCodes.Success;
             }
             if (problems.Count > 0)
                 throw new BuildUsageException(string.Join(Environment.NewLine, problems));
