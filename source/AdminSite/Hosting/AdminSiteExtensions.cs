@@ -23,7 +23,7 @@ public static class AdminSiteExtensions
 
     public static WebApplication UseAdminSite(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseForwardedClient();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(errors => errors.Run(ErrorPages.WriteServerErrorAsync));

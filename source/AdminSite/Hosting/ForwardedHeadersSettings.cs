@@ -24,6 +24,12 @@ public sealed class ForwardedHeadersSettings
     /// <summary>How many proxies in front of the site to unwind; one load balancer by default.</summary>
     public int ForwardLimit { get; set; } = 1;
 
+    /// <summary>
+    /// Every request reached the site over TLS ended in front of it by something that adds no X-Forwarded-Proto
+    /// (an NLB TLS listener): treat each as HTTPS, so cookies are Secure and HSTS is sent.
+    /// </summary>
+    public bool AssumeHttps { get; set; }
+
     /// <summary>Whether any proxy is trusted at all; with none, forwarded headers are ignored entirely.</summary>
     public bool TrustsAnyProxy => KnownNetworks.Count > 0 || KnownProxies.Count > 0;
 }

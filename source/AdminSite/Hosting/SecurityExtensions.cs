@@ -37,6 +37,20 @@ internal static class SecurityExtensions
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
     }
 
+    /// <summary>The client's address and scheme: from the configured proxies' headers, and HTTPS when TLS ends before the site.</summary>
+    public static void UseForwardedClient(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Configuration.GetValue<bool>($"{ForwardedHeadersSettings.SectionName}:{nameof(ForwardedHeadersSettings.AssumeHttps)}"))
+        {
+            app.Use((context, next) =>
+            {
+                context.Request.Scheme = "https";
+                return next(context);
+            });
+        }
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var headers = context.Response.Headers;

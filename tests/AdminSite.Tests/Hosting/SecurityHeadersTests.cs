@@ -68,6 +68,35 @@ public sealed class SecurityHeadersTests : SiteFixture
     }
 
     [Test]
+    public async Task Behind_a_TLS_listener_that_adds_no_header_AssumeHttps_makes_cookies_secure()
+    {
+        await using var site = new AdminSiteFactory(new Dictionary<string, string?> { ["ForwardedHeaders:AssumeHttps"] = "true" });
+        // Plain http reaches the site, as behind the listener; the browser (on https) sends its Secure cookies back,
+        // which a cookie container on http would not, so they are carried by hand.
+        using var http = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var form = await http.GetAsync(SiteClient.LoginPath);
+        var cookies = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, SiteClient.LoginPath)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.UserName"] = AdminSiteFactory.AdminUserName,
+                ["Input.Password"] = AdminSiteFactory.AdminPassword,
+                ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+            }),
+        };
+        request.Headers.Add("Cookie", cookies);
+        request.Headers.Host = "admin.example.com";
+
+        using var response = await http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("admin_session=", StringComparison.Ordinal)).Should().Contain("secure");
+        response.Headers.GetValues("Strict-Transport-Security").Single().Should().Contain("max-age=31536000");
+    }
+
+    [Test]
     public async Task Errors_show_no_developer_details_in_production()
     {
         using var client = await Site.SignedInAdminAsync();
