@@ -53,7 +53,12 @@ public sealed class AdminSignInManager(
             return await lockout.FailAsync(userName, cancellationToken) ? SignInResult.LockedOut : SignInResult.Failed;
         }
 
-        await lockout.ResetAsync(userName, cancellationToken);
+        // As Identity: with a code still to come the count stays, or the password would buy endless code guesses.
+        if (!await UserManager.GetTwoFactorEnabledAsync(user!))
+        {
+            await lockout.ResetAsync(userName, cancellationToken);
+        }
+
         return await SignInOrTwoFactorAsync(user!, isPersistent: false);
     }
 

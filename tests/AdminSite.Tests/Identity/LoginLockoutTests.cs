@@ -84,6 +84,24 @@ public sealed class LoginLockoutTests : SiteFixture
     }
 
     [Test]
+    public async Task The_right_password_does_not_reset_the_count_of_wrong_codes()
+    {
+        await Site.CreateUserAsync(new("code.resetter"));
+        var key = await Site.EnrolAsync("code.resetter");
+        using var client = Site.CreateSiteClient();
+        var step = SiteClient.RedirectPath(await client.TryLogInAsync("code.resetter", TestData.Password));
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            (await client.PostFormAsync(step, new() { ["Input.Code"] = Authenticator.WrongCode(key) })).Dispose();
+        }
+
+        step = SiteClient.RedirectPath(await client.TryLogInAsync("code.resetter", TestData.Password));
+        using var fifth = await client.PostFormAsync(step, new() { ["Input.Code"] = Authenticator.WrongCode(key) });
+
+        SiteClient.RedirectPath(fifth).Should().Be("/Identity/Account/Lockout", "the password again must not buy four more guesses");
+    }
+
+    [Test]
     public async Task A_locked_out_account_is_not_signed_in_by_a_recovery_code()
     {
         await Site.CreateUserAsync(new("locked.recovery"));
