@@ -207,6 +207,17 @@ public class DockerConfigFileTests
     }
 
     [Test]
+    public void A_loop_of_links_is_a_clear_error()
+    {
+        File.CreateSymbolicLink(ConfigPath, Path.Combine(_directory, "other.json"));
+        File.CreateSymbolicLink(Path.Combine(_directory, "other.json"), ConfigPath);
+
+        var act = () => DockerConfig.UseCredentialHelper(ConfigPath, Registry);
+
+        act.Should().Throw<BuildFailedException>().WithMessage($"{ConfigPath} cannot be read (*)*left untouched*");
+    }
+
+    [Test]
     public void A_folder_that_cannot_be_made_is_a_clear_error()
     {
         var file = Path.Combine(_directory, "plain-file");
