@@ -165,6 +165,7 @@ and checked against these names, because a duplicate name silently wins or loses
 {{- end }}
 - name: DOTNET_SHUTDOWNTIMEOUTSECONDS
   value: {{ .Values.gracefulShutdown.appShutdownTimeoutSeconds | quote }}
+{{- include "admin-site.forwardedHeadersEnv" . }}
 {{- end }}
 
 {{/*
@@ -198,6 +199,7 @@ exists and two pods on one SQLite file corrupt data. Included by the Deployment,
 {{- if and (eq .Values.gracefulShutdown.preStop "sleep") (semverCompare "<1.30-0" .Capabilities.KubeVersion.Version) }}
 {{- fail (printf "gracefulShutdown.preStop=sleep needs Kubernetes 1.30+ (this is %s): use gracefulShutdown.preStop=exec with an image that has a sleep binary, or none" .Capabilities.KubeVersion.Version) }}
 {{- end }}
+{{- include "admin-site.validateExposure" . }}
 {{- $reserved := list }}
 {{- range (include "admin-site.siteEnv" . | fromYamlArray) }}
 {{- $reserved = append $reserved .name }}
