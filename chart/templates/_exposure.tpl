@@ -87,13 +87,12 @@ admin-site.validateExposure: settings that would silently do nothing, or undo wh
 {{- fail (printf "exposure.alb.annotations: %s is set by the chart; change it through the exposure values instead" $key) }}
 {{- end }}
 {{- end }}
-{{- $schemeKeys := list "service.beta.kubernetes.io/aws-load-balancer-scheme" "service.beta.kubernetes.io/aws-load-balancer-internal" "service.beta.kubernetes.io/load-balancer-source-ranges" }}
-{{- range $key := $schemeKeys }}
-{{- if hasKey $.Values.service.annotations $key }}
+{{- $annotations := .Values.service.annotations }}
+{{- range $key := list "service.beta.kubernetes.io/aws-load-balancer-scheme" "service.beta.kubernetes.io/aws-load-balancer-internal" "service.beta.kubernetes.io/load-balancer-source-ranges" }}
+{{- if hasKey $annotations $key }}
 {{- fail (printf "service.annotations: %s is set by the chart; use exposure.internetFacing and exposure.sourceRanges instead" $key) }}
 {{- end }}
 {{- end }}
-{{- $annotations := .Values.service.annotations }}
 {{- if and (eq $exposure.type "loadBalancer") (eq (index $annotations "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type" | default "") "ip") }}
 {{- if not (regexMatch "(^|,)\\s*preserve_client_ip\\.enabled=true\\s*(,|$)" (index $annotations "service.beta.kubernetes.io/aws-load-balancer-target-group-attributes" | default "")) }}
 {{- fail "service.annotations: an NLB with nlb-target-type ip hides the client's address unless service.beta.kubernetes.io/aws-load-balancer-target-group-attributes holds preserve_client_ip.enabled=true; the site's rate limits would then count everybody as the NLB" }}

@@ -28,11 +28,8 @@ public static class SecretFile
             throw new BuildUsageException($"{origin}: {path} cannot be read ({exception.Message}).");
         }
 
-        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & ReadableByOthers) != 0)
-        {
-            var permissions = Convert.ToString((int)File.GetUnixFileMode(path) & 0b111_111_111, 8);
-            Log.Warning($"{origin}: {path} can be read by other users (mode {permissions}): chmod 600 it.");
-        }
+        if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(path) is var mode && (mode & ReadableByOthers) != 0)
+            Log.Warning($"{origin}: {path} can be read by other users (mode {Convert.ToString((int)mode & 0b111_111_111, 8)}): chmod 600 it.");
 
         var value = text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
             : text.EndsWith('\n') ? text[..^1]
