@@ -1,5 +1,7 @@
 using System.Net;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AdminSite.Hosting;
@@ -50,10 +52,15 @@ internal static class ErrorPages
     {
         var (href, text) = link ?? ("/admin/", "Back to the site administration");
         response.ContentType = "text/html; charset=utf-8";
+        // The same versioned stylesheets as the layout's asp-append-version links.
+        var versions = response.HttpContext.RequestServices.GetRequiredService<IFileVersionProvider>();
+        var stylesheets = string.Concat(SiteAssets.Stylesheets.Select(path =>
+            $"""<link rel="stylesheet" href="{WebUtility.HtmlEncode(versions.AddFileVersionToPath(response.HttpContext.Request.PathBase, path))}">"""));
         var body = $"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(title)}</title>
-            <link rel="stylesheet" href="/css/admin.css"></head>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{WebUtility.HtmlEncode(title)}</title>
+            {stylesheets}</head>
             <body class="error-page"><header id="header"><div id="branding"><a href="/admin/">Administration</a></div></header>
             <main class="content"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(detail)}</p>
             <p><a href="{href}">{WebUtility.HtmlEncode(text)}</a></p></main></body></html>

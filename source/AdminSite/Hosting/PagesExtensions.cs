@@ -34,7 +34,9 @@ internal static class PagesExtensions
         builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
-        services.AddOptions<AdminSiteOptions>().BindConfiguration(AdminSiteOptions.SectionName);
+        services.AddOptions<AdminSiteOptions>().BindConfiguration(AdminSiteOptions.SectionName)
+            .Validate(o => o.HasValidSiteUrl(), "AdminSite:SiteUrl must be empty, an http(s) address or a path starting with a single /.")
+            .ValidateOnStart();
         services.AddScoped<AuditLog>();
         services.AddScoped<UserEditor>();
         services.AddScoped<UserDeleter>();
