@@ -8,7 +8,8 @@ namespace AdminSite.Hosting;
 
 /// <summary>
 /// Plain error pages written by middleware, not Razor pages: an error page reached by re-executing a
-/// failed POST would otherwise have to accept POSTs without an antiforgery token.
+/// failed POST would otherwise have to accept POSTs without an antiforgery token. A signed-in user refused
+/// a page gets the admin's own 403 page instead (<see cref="PermissionDenied"/>, a view, not a page either).
 /// </summary>
 internal static class ErrorPages
 {
@@ -37,6 +38,11 @@ internal static class ErrorPages
     public static Task WriteStatusPageAsync(StatusCodeContext context)
     {
         var status = context.HttpContext.Response.StatusCode;
+        if (status == StatusCodes.Status403Forbidden && context.HttpContext.User.Identity?.IsAuthenticated == true)
+        {
+            return PermissionDenied.WriteAsync(context.HttpContext);
+        }
+
         var reason = ReasonPhrases.GetReasonPhrase(status);
         var detail = status switch
         {

@@ -23,7 +23,6 @@ internal static class PagesExtensions
         "/Account/LoginWith2fa",
         "/Account/Logout",
         "/Account/Lockout",
-        "/Account/AccessDenied",
     };
 
     public static void AddAdminPages(this WebApplicationBuilder builder)
