@@ -1,3 +1,4 @@
+using AdminSite.Pages.Shared;
 using AdminSite.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -31,12 +32,23 @@ public sealed class SiteUrlTests : SiteFixture
         (await admin.GetHtmlAsync("/admin/")).Should().NotContain("View site");
     }
 
-    [TestCase("javascript:alert(1)")]
-    [TestCase("//evil.example/")]
-    [TestCase("ftp://files.example/")]
-    public async Task A_site_url_that_is_no_web_address_stops_the_start(string url)
+    [TestCase(null, true)]
+    [TestCase("", true)]
+    [TestCase("/shop/", true)]
+    [TestCase("https://www.example.com/", true)]
+    [TestCase("http://intranet.example/", true)]
+    [TestCase("javascript:alert(1)", false)]
+    [TestCase("//evil.example/", false)]
+    [TestCase("/\\evil.example/", false)]
+    [TestCase("ftp://files.example/", false)]
+    [TestCase("shop", false)]
+    public void Only_web_addresses_and_local_paths_are_site_urls(string? url, bool valid) =>
+        new AdminSiteOptions { SiteUrl = url }.HasValidSiteUrl().Should().Be(valid);
+
+    [Test]
+    public async Task A_site_url_that_is_no_web_address_stops_the_start()
     {
-        await using var wrong = new AdminSiteFactory(new Dictionary<string, string?> { ["AdminSite:SiteUrl"] = url });
+        await using var wrong = new AdminSiteFactory(new Dictionary<string, string?> { ["AdminSite:SiteUrl"] = "javascript:alert(1)" });
 
         var start = () => wrong.EnsureStarted();
 
