@@ -69,7 +69,6 @@ internal static class IdentityExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/Identity/Account/Login";
             options.LogoutPath = "/Identity/Account/Logout";
-            options.AccessDeniedPath = "/Identity/Account/AccessDenied";
             options.ExpireTimeSpan = UserSessions.IdleLifetime;
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
@@ -77,6 +76,13 @@ internal static class IdentityExtensions
             options.Events.OnRedirectToReturnUrl = context =>
             {
                 context.Response.Redirect(LocalUrls.AsciiOnly(context.RedirectUri));
+                return Task.CompletedTask;
+            };
+            // Django answers a refused request with 403 at the same address, not with a redirect to another page;
+            // the status code page draws it (ErrorPages, PermissionDenied).
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
         });

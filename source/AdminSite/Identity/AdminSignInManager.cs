@@ -112,6 +112,12 @@ public sealed class AdminSignInManager(
         }
         else
         {
+            // Signing in as somebody else in this browser ends the session it had.
+            if (current is { } previous)
+            {
+                await sessions.EndAsync(previous.UserId, previous.Id, Context.RequestAborted);
+            }
+
             sessionId = await sessions.StartAsync(user, Context.RequestAborted);
         }
 

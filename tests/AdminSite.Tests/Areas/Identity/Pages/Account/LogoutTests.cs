@@ -36,6 +36,26 @@ public sealed class LogoutTests : SiteFixture
         (await phone.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK, "only the session that logged out ends");
     }
 
+    [Test]
+    public async Task Logging_in_as_somebody_else_ends_the_session_the_browser_had()
+    {
+        await Site.CreateUserAsync(new("first.person"));
+        await Site.CreateUserAsync(new("second.person"));
+        using var browser = Site.CreateSiteClient();
+        var first = await SessionCookieAsync(browser, "first.person");
+
+        // The login page sends a signed-in staff member on, so the form is posted with a token from another page.
+        using var second = await browser.PostFormAsync(SiteClient.LoginPath, new()
+        {
+            ["Input.UserName"] = "second.person",
+            ["Input.Password"] = TestData.Password,
+        }, tokenFrom: "/admin/");
+        SiteClient.RedirectPath(second).Should().Be("/admin/");
+
+        (await GetWithCookieAsync(first, "/admin/")).Should().Be(HttpStatusCode.Redirect, "the first session was replaced, not left open");
+        (await browser.GetAsync("/admin/")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     /// <summary>Signs in and returns the session cookie exactly as the browser received it, as a thief would copy it.</summary>
     private static async Task<string> SessionCookieAsync(SiteClient browser, string userName)
     {
