@@ -11,7 +11,12 @@ public static class TestCertificates
 {
     public const string Password = "key-ring-certificate";
 
-    private static readonly Lazy<string> Folder = new(() => Directory.CreateTempSubdirectory("admin-site-certificates-").FullName);
+    private static readonly Lazy<string> Folder = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("admin-site-certificates-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
+    });
 
     private static readonly Lazy<X509Certificate2> Certificate = new(() =>
     {
