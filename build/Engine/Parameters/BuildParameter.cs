@@ -14,11 +14,15 @@ public sealed class BuildParameter
         Description = attribute.Description;
         Type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
         IsSecret = member.IsDefined(typeof(SecretAttribute), inherit: true);
+        CredentialsId = attribute.CredentialsId;
         EnvironmentVariables = attribute.EnvironmentVariable is { } explicitName
             ? [explicitName]
             : [Naming.ToUpperSnakeCase(Name), Name];
         Value = defaultValue;
     }
+
+    /// <summary>The field or property, as target definitions name it (<c>Uses(() =&gt; Member)</c>).</summary>
+    public string MemberName => _member.Name;
 
     /// <summary>PascalCase, as in parameters.json and the schema.</summary>
     public string Name { get; }
@@ -26,6 +30,9 @@ public sealed class BuildParameter
     public string? Description { get; }
     public Type Type { get; }
     public bool IsSecret { get; }
+
+    /// <summary>The CI credential holding the value (<see cref="ParameterAttribute.CredentialsId"/>), or null.</summary>
+    public string? CredentialsId { get; }
     public IReadOnlyList<string> EnvironmentVariables { get; }
     public object? Value { get; private set; }
     public ParameterSource Source { get; private set; } = ParameterSource.Default;
