@@ -10,7 +10,7 @@ partial class Build
     [Parameter("Registry user for docker login (not needed for ECR, which uses the credential helper)")]
     readonly string? RegistryUsername;
 
-    [Parameter("Registry password for docker login, read from the environment in CI"), Secret]
+    [Parameter("Registry password for docker login; Jenkins binds it from the secret-text credential 'registry-password'", CredentialsId = "registry-password"), Secret]
     readonly string? RegistryPassword;
 
     Target DockerBuild => _ => _
@@ -44,6 +44,8 @@ partial class Build
         .DependsOn(DockerBuild)
         .OnlyOnBranches(DeployBranch)
         .Requires(() => Registry)
+        .Uses(() => RegistryPassword)
+        .Produces(ImageRecordFile)
         .Executes(async () =>
         {
             DeleteImageRecord();
