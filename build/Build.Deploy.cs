@@ -21,29 +21,60 @@ partial class Build
     [Parameter("Extra values files for the release, e.g. the environment's settings")]
     readonly AbsolutePath[] ValuesFiles = [];
 
+    [Parameter("kubeconfig file for helm (default: KUBECONFIG, else ~/.kube/config); Jenkins binds the secret-file credential 'kubeconfig'", CredentialsId = "kubeconfig")]
+    readonly AbsolutePath? KubeConfig;
+
+    [Parameter("Roll out even when the release already runs this commit with the same chart and values (e.g. for rebuilt base images)")]
+    readonly bool Redeploy;
+
     AbsolutePath ChartDirectory => RootDirectory / "chart";
 
     Target Deploy => _ => _
         .Description("helm upgrade --install --atomic by digest, then helm test; a failed test rolls back")
         .DependsOn(Push)
         .OnlyOnBranches(DeployBranch)
+        // Two branches matching DeployBranch, or two jobs, must never upgrade one release at the same time.
+        .Exclusive($"{Release}-{Namespace}")
+        .Uses(() => KubeConfig)
         .Requires(() => HelmExecutable is not null, $"helm on PATH or --helm-path. {Helm.MissingHint}")
         .Requires(() => KubeContext is not null || HasCurrentKubeContext(), "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
+        // The daily build of an unchanged commit: a rollout would change nothing but the digest, and on SQLite
+        // (Recreate) it would still be a short outage.
+        .OnlyWhenDynamic(() => Redeploy || !ReleaseAlreadyRunsThisCommit())
         .Executes(async () =>
         {
             var image = DeployedImage();
-            var target = new HelmTarget(Release, Namespace, KubeContext);
             var settings = ValuesFiles.Aggregate(
-                new HelmUpgradeSettings(target, ChartDirectory)
+                new HelmUpgradeSettings(HelmRelease, ChartDirectory)
                     .SetTimeout(DeployTimeout)
+                    .SetDescription((await Stamp(image)).ToString())
                     .SetValue("image.repository", image.RepositoryReference)
                     .SetValue("image.digest", image.Digest),
                 (current, file) => current.AddValuesFile(file));
 
             await Helm.UpgradeInstall(settings);
-            await TestReleaseOrRollBack(target);
+            await TestReleaseOrRollBack(HelmRelease);
             Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace}.");
         });
+
+    HelmTarget HelmRelease => new(Release, Namespace, KubeContext, KubeConfig?.Value);
+
+    async Task<DeployStamp> Stamp(ImageRecord image) =>
+        DeployStamp.Of(await Git.CommitSha(), ChartDirectory, ValuesFiles, image.RepositoryReference);
+
+    /// <summary>The deployed revision carries the stamp this rollout would write, so it would change nothing.</summary>
+    bool ReleaseAlreadyRunsThisCommit()
+    {
+        // The image first: a missing or malformed record fails here, before helm is asked anything.
+        var wanted = Stamp(DeployedImage()).GetAwaiter().GetResult();
+        var history = Helm.History(HelmRelease).GetAwaiter().GetResult();
+        var deployed = history.LastOrDefault(revision => revision.Status == "deployed");
+        if (deployed is null || DeployStamp.Parse(deployed.Description) != wanted)
+            return false;
+        Log.Information($"Release {Release} in {Namespace} already runs commit {wanted.Commit[..12]} with the same chart and values " +
+            $"(revision {deployed.Revision}): no rollout. --redeploy rolls out anyway.");
+        return true;
+    }
 
     ImageRecord DeployedImage()
     {
@@ -84,7 +115,8 @@ partial class Build
 
     bool HasCurrentKubeContext()
     {
-        var configs = EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
+        var configs = KubeConfig is not null ? [KubeConfig]
+            : EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
             ? list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             : [Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config")];
         return configs.Where(File.Exists).SelectMany(File.ReadLines)

@@ -27,7 +27,8 @@ public sealed class Helm(IProcessRunner runner, string executable, string workin
         var result = await runner.RunAsync(
             Command(["history", target.Release, "--output", "json", "--max", "20", .. target.Arguments()]) with { Quiet = true, AllowFailure = true },
             cancellation);
-        if (!result.Succeeded)
+        // A release that does not exist yet: helm fails, or (some versions) prints nothing.
+        if (!result.Succeeded || string.IsNullOrWhiteSpace(result.StandardOutput))
             return [];
         return JsonSerializer.Deserialize<List<HelmRevision>>(result.StandardOutput, new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
     }
@@ -45,10 +46,14 @@ public sealed class Helm(IProcessRunner runner, string executable, string workin
 }
 
 /// <summary>Which release in which cluster: the arguments every release command shares.</summary>
-public sealed record HelmTarget(string Release, string Namespace, string? KubeContext)
+public sealed record HelmTarget(string Release, string Namespace, string? KubeContext, string? KubeConfig = null)
 {
     public IReadOnlyList<string> Arguments() =>
-        KubeContext is null ? ["--namespace", Namespace] : ["--namespace", Namespace, "--kube-context", KubeContext];
+        [
+            "--namespace", Namespace,
+            .. KubeContext is null ? [] : (string[])["--kube-context", KubeContext],
+            .. KubeConfig is null ? [] : (string[])["--kubeconfig", KubeConfig],
+        ];
 }
 
 public sealed record HelmRevision(int Revision, string Status, string? Description);
@@ -64,7 +69,11 @@ public sealed record HelmUpgradeSettings(HelmTarget Target, string Chart)
     public IReadOnlyList<KeyValuePair<string, string>> Values { get; init; } = [];
     public IReadOnlyList<string> ValuesFiles { get; init; } = [];
 
+    /// <summary>Kept on the revision (helm history): Deploy records its <see cref="DeployStamp"/> there.</summary>
+    public string? Description { get; init; }
+
     public HelmUpgradeSettings SetTimeout(string timeout) => this with { Timeout = timeout };
+    public HelmUpgradeSettings SetDescription(string description) => this with { Description = description };
     public HelmUpgradeSettings SetValue(string name, string value) => this with { Values = [.. Values, new(name, value)] };
     public HelmUpgradeSettings AddValuesFile(string path) => this with { ValuesFiles = [.. ValuesFiles, path] };
 
@@ -79,6 +88,10 @@ public sealed record HelmUpgradeSettings(HelmTarget Target, string Chart)
         };
         if (Target.KubeContext is not null)
             arguments.AddRange(["--kube-context", Target.KubeContext]);
+        if (Target.KubeConfig is not null)
+            arguments.AddRange(["--kubeconfig", Target.KubeConfig]);
+        if (Description is not null)
+            arguments.AddRange(["--description", Description]);
         foreach (var file in ValuesFiles)
             arguments.AddRange(["--values", file]);
         // --set-string: a digest or tag must never be read as a number or a boolean.

@@ -12,6 +12,8 @@ public class DeployTargetTests : RealBuildFixture
     {
         InstallFakeTool("helm");
         new ImageRecord(Registry, "admin-site", "0123456789ab-7", Digest).Write(Host.Root / "artifacts" / "image.json");
+        Directory.CreateDirectory(Host.Root / "chart");
+        File.WriteAllText(Host.Root / "chart" / "Chart.yaml", "apiVersion: v2\nname: admin-site\nversion: 1.0.0\n");
     }
 
     private int Deploy(params string[] extra) =>
@@ -27,6 +29,7 @@ public class DeployTargetTests : RealBuildFixture
             "--namespace", "admin-site", "--create-namespace",
             "--atomic", "--wait", "--timeout", "5m", "--history-max", "10",
             "--kube-context", "prod",
+            "--description", DeployStamp.Of(Sha, Host.Root / "chart", [], $"{Registry}/admin-site").ToString(),
             "--set-string", $"image.repository={Registry}/admin-site",
             "--set-string", $"image.digest={Digest}");
         Single("helm test").Arguments.Should().Equal(
