@@ -11,6 +11,7 @@ printf '%s\n' "$*" >> "$cluster/helm.log"
 
 command="${1:-}"
 [ $# -gt 0 ] && shift
+arguments=("$@")
 release=
 chart=
 namespace=default
@@ -64,5 +65,5 @@ case "$command" in
         ;;
     test) echo "TEST SUITE: $release (faked: no cluster to run the test pod in)" ;;
     rollback|uninstall) echo "$command $release (faked: no cluster)" ;;
-    *) exec "$real" "$command" "$@" ;;
+    *) exec "$real" "$command" "${arguments[@]}" ;;
 esac
