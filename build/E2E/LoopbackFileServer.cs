@@ -77,16 +77,14 @@ public sealed class LoopbackFileServer : IAsyncDisposable
                 var file = Resolve(path);
                 var found = file is not null && (method is "GET" or "HEAD");
                 Requests.Enqueue($"{method} {path} {(found ? 200 : 404)}");
-                var length = found ? new FileInfo(file!).Length : 0;
-                var header = found
-                    ? $"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n"
+                // The length of what is read, not FileInfo.Length: for a symbolic link that is the link's own size.
+                await using var content = found ? File.OpenRead(file!) : null;
+                var header = content is not null
+                    ? $"HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n"
                     : "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(header), _stop.Token);
-                if (found && method == "GET")
-                {
-                    await using var content = File.OpenRead(file!);
+                if (content is not null && method == "GET")
                     await content.CopyToAsync(stream, _stop.Token);
-                }
             }
             catch (Exception exception) when (exception is IOException or SocketException or OperationCanceledException)
             {
