@@ -9,6 +9,9 @@ partial class Build
     [Parameter("Kubernetes namespace to deploy into")]
     readonly string Namespace = "admin-site";
 
+    [Parameter("Create the namespace on the first install (needs create and, with Helm 4's server-side apply, patch on Namespaces)")]
+    readonly bool CreateNamespace;
+
     [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)")]
     readonly string? KubeContext;
 
@@ -29,35 +32,55 @@ partial class Build
 
     AbsolutePath ChartDirectory => RootDirectory / "chart";
 
+    /// <summary>The values the build sets itself (the image), as a file: see <see cref="HelmValues"/>.</summary>
+    AbsolutePath DeployValuesFile => TemporaryDirectory / "deploy" / $"{Release}.values.json";
+
     Target Deploy => _ => _
-        .Description("helm upgrade --install --atomic by digest, then helm test; a failed test rolls back")
+        .Description("helm upgrade --install by digest, rolled back on failure, then helm test; a failed test rolls back")
         .DependsOn(Push)
         .OnlyOnBranches(DeployBranch)
         // Two branches matching DeployBranch, or two jobs, must never upgrade one release at the same time.
         .Exclusive($"{Release}-{Namespace}")
         .Uses(() => KubeConfig)
         .Requires(() => HelmExecutable is not null, $"helm on PATH or --helm-path. {Helm.MissingHint}")
+        .Validates(() => HelmPath, ExecutableLocator.ExecutableFile)
         .Requires(() => KubeContext is not null || HasCurrentKubeContext(), "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
+        .Requires(() => ImageDigest is null || Registry is not null, "--registry with --image-digest, to say where the image is")
+        .Validates(() => ImageDigest, ImageRecord.DigestRule)
+        .Validates(() => Registry, DockerReference.Registry)
+        .Validates(() => Repository, DockerReference.Repository)
+        .Validates(() => Release, HelmTarget.ReleaseName)
+        .Validates(() => Namespace, HelmTarget.NamespaceName)
+        .Validates(() => DeployTimeout, GoDuration.Positive)
+        .Validates(() => ValuesFiles, HelmValues.UserFile)
         // The daily build of an unchanged commit: a rollout would change nothing but the digest, and on SQLite
         // (Recreate) it would still be a short outage.
         .OnlyWhenDynamic(() => Redeploy || !ReleaseAlreadyRunsThisCommit())
         .Executes(async () =>
         {
             var image = DeployedImage();
-            var settings = ValuesFiles.Aggregate(
-                new HelmUpgradeSettings(HelmRelease, ChartDirectory)
-                    .SetTimeout(DeployTimeout)
-                    .SetDescription((await Stamp(image)).ToString())
-                    .SetValue("image.repository", image.RepositoryReference)
-                    .SetValue("image.digest", image.Digest),
+            var helm = await DeployHelm();
+            var values = new HelmValues()
+                .Set("image.repository", image.RepositoryReference)
+                .Set("image.digest", image.Digest)
+                .Write(DeployValuesFile);
+            // The build's values last: an environment's file may tune the release but never change the image.
+            var settings = ValuesFiles.Append(values).Aggregate(
+                new HelmUpgradeSettings(HelmRelease, ChartDirectory).SetTimeout(DeployTimeout).SetCreateNamespace(CreateNamespace)
+                    .SetDescription((await Stamp(image)).ToString()),
                 (current, file) => current.AddValuesFile(file));
 
-            await Helm.UpgradeInstall(settings);
-            await TestReleaseOrRollBack(HelmRelease);
-            Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace}.");
+            await Helm.UpgradeInstall(settings, helm);
+            await TestReleaseOrRollBack(HelmRelease, helm);
+            Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace} with helm {helm}.");
         });
 
     HelmTarget HelmRelease => new(Release, Namespace, KubeContext, KubeConfig?.Value);
+
+    HelmVersion? _deployHelm;
+
+    /// <summary>helm version, asked once: by the rollout check, or by the rollout when --redeploy skips the check.</summary>
+    async Task<HelmVersion> DeployHelm() => _deployHelm ??= await Helm.Version();
 
     async Task<DeployStamp> Stamp(ImageRecord image) =>
         DeployStamp.Of(await Git.CommitSha(), ChartDirectory, ValuesFiles, image.RepositoryReference);
@@ -65,8 +88,10 @@ partial class Build
     /// <summary>The deployed revision carries the stamp this rollout would write, so it would change nothing.</summary>
     bool ReleaseAlreadyRunsThisCommit()
     {
-        // The image first: a missing or malformed record fails here, before helm is asked anything.
+        // The image first: a missing record fails here, before helm is asked anything; then a helm the build cannot
+        // speak is refused before any release command.
         var wanted = Stamp(DeployedImage()).GetAwaiter().GetResult();
+        DeployHelm().GetAwaiter().GetResult();
         var history = Helm.History(HelmRelease).GetAwaiter().GetResult();
         var deployed = history.LastOrDefault(revision => revision.Status == "deployed");
         if (deployed is null || DeployStamp.Parse(deployed.Description) != wanted)
@@ -76,22 +101,16 @@ partial class Build
         return true;
     }
 
-    ImageRecord DeployedImage()
-    {
-        if (ImageDigest is null)
-            return ImageRecord.Read(ImageRecordFile);
-        if (!ImageRecord.IsValidDigest(ImageDigest))
-            throw new BuildFailedException($"--image-digest '{ImageDigest}' is not {ImageRecord.DigestFormat}.");
-        if (Registry is null)
-            throw new BuildFailedException("--image-digest needs --registry to say where the image is.");
-        return new ImageRecord(Registry, Repository, Tag: "", ImageDigest);
-    }
+    ImageRecord DeployedImage() => ImageDigest is null
+        ? ImageRecord.Read(ImageRecordFile)
+        : new ImageRecord(Registry!, Repository, Tag: "", ImageDigest);
 
     /// <summary>
-    /// --atomic only covers the rollout; helm test checks the running site. When it fails, the previous good
-    /// revision comes back (a first install is removed, as --atomic would) and the build fails with the test output.
+    /// Rolling back on failure only covers the rollout; helm test checks the running site. When it fails, the previous
+    /// good revision comes back (a first install is removed, as a failed first install would be) and the build fails
+    /// with the test output.
     /// </summary>
-    async Task TestReleaseOrRollBack(HelmTarget target)
+    async Task TestReleaseOrRollBack(HelmTarget target, HelmVersion helm)
     {
         var test = await Helm.Test(target, DeployTimeout);
         if (test.Succeeded)
@@ -106,10 +125,10 @@ partial class Build
         var reason = (test.StandardError + test.StandardOutput).Trim();
         if (previous is { } good)
         {
-            await Helm.Rollback(target, good, DeployTimeout);
+            await Helm.Rollback(target, good, DeployTimeout, helm);
             throw new BuildFailedException($"helm test failed for revision {current}; rolled back to revision {good}. {reason}");
         }
-        await Helm.Uninstall(target);
+        await Helm.Uninstall(target, DeployTimeout, helm);
         throw new BuildFailedException($"helm test failed on the first install; the release was removed. {reason}");
     }
 

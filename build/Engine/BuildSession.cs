@@ -62,18 +62,11 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
                     Log.Warning("--continue: the last run had another command line (or there was none), so every target runs.");
             }
 
-            var problems = plan.Targets
-                .Where(target => target.Status == TargetStatus.Pending)
-                .SelectMany(target => target.Definition.Requirements)
-                .Select(requirement => requirement.Check())
-                .OfType<string>()
-                .Distinct()
-                .ToList();
-
+            var problems = PlanValidation.Problems(plan);
             if (planOnly)
             {
                 PlanWriter.Write(console, plan, problems);
-                return ExitCodes.Success;
+                return problems.Count > 0 ? ExitCodes.NotStarted : ExitCodes.Success;
             }
             if (problems.Count > 0)
                 throw new BuildUsageException(string.Join(Environment.NewLine, problems));

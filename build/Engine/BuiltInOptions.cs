@@ -19,7 +19,7 @@ public static class BuiltInOptions
     [
         (Target, "<targets>", "Targets to run; same as naming them first"),
         (Skip, "[targets]", "Skip the named targets; without names, skip every target not named on the command line"),
-        (Plan, "", "Print the ordered plan with each skip and its reason; run nothing"),
+        (Plan, "", "Print the ordered plan with each skip and its reason and check every input; run nothing (exit code 2 when a real run would not start)"),
         (Continue, "", "Resume the last run of the same command line: skip the targets that succeeded in it (.nuke/temp/build-attempt.log)"),
         (Profile, "<names>", "Layer .nuke/parameters.<name>.json over parameters.json, e.g. staging or production (later names win)"),
         (Help, "", "This text"),

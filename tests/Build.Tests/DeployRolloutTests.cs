@@ -18,6 +18,7 @@ public class DeployRolloutTests : RealBuildFixture
     public void ChartHelmAndImage()
     {
         InstallFakeTool("helm");
+        Answers["helm version"] = _ => Ok("v3.17.3\n");
         new ImageRecord(Registry, "admin-site", "0123456789ab-8", Digest).Write(Host.Root / "artifacts" / "image.json");
         Directory.CreateDirectory(Chart);
         File.WriteAllText(Chart / "Chart.yaml", "apiVersion: v2\nname: admin-site\nversion: 1.0.0\n");

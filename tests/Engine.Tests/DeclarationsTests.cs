@@ -10,7 +10,7 @@ public class DeclarationsTests : BuildHostFixture
     {
         var build = new ShipBuild();
 
-        Host.Run(build, "Ship", "--plan").Should().Be(ExitCodes.Success, Host.Output);
+        Host.Run(build, "Ship", "--region", "eu", "--plan").Should().Be(ExitCodes.Success, Host.Output);
 
         var ship = build.Model.Find("Ship");
         ship.UsedParameters.Should().Equal("Token");

@@ -56,6 +56,24 @@ public sealed class BuildParameter
         }
     }
 
+    /// <summary>
+    /// Every way to set it, for messages: "--registry (or REGISTRY, or parameters.json's Registry)". Secrets are
+    /// never read from parameters.json, so it is not offered for them.
+    /// </summary>
+    public string Sources
+    {
+        get
+        {
+            var others = new List<string> { EnvironmentVariables[0] };
+            if (!IsSecret)
+                others.Add($"{ParametersFiles.BaseFileName}'s {Name}");
+            return $"{OptionName} (or {string.Join(", or ", others)})";
+        }
+    }
+
+    /// <summary>Whether this parameter is that field or property (as an expression such as <c>() =&gt; Registry</c> names it).</summary>
+    internal bool Is(MemberInfo member) => member.HasSameMetadataDefinitionAs(_member);
+
     /// <summary>The value as help and plans may print it: secrets never appear.</summary>
     public string Display(object? value) => value switch
     {

@@ -7,8 +7,7 @@ namespace Chart.Tests.Templates;
 /// NOTES.txt tells how to reach the site and how to read the bootstrap admin's password. `helm template`
 /// does not render NOTES.txt, so a copy of the chart renders it through <c>tpl</c> into a document.
 /// </summary>
-[TestFixture]
-public class NotesTests
+public class NotesTests(Helm helm) : HelmFixture(helm)
 {
     private ChartCopy _chart = null!;
 
@@ -26,7 +25,7 @@ public class NotesTests
     [Test]
     public void Tells_how_to_find_the_load_balancer_hostname()
     {
-        var notes = Notes(HelmChart.Scenario("default"));
+        var notes = Notes(Scenario("default"));
 
         notes.Should().Contain($"kubectl get service {HelmChart.FullName} --namespace {HelmChart.Namespace}")
             .And.Contain("{.status.loadBalancer.ingress[0].hostname}");
@@ -35,7 +34,7 @@ public class NotesTests
     [Test]
     public void Tells_how_to_read_the_generated_admin_password()
     {
-        var notes = Notes(HelmChart.Scenario("default"));
+        var notes = Notes(Scenario("default"));
 
         notes.Should().Contain($"kubectl get secret {HelmChart.FullName}-bootstrap-admin --namespace {HelmChart.Namespace} --output jsonpath='{{.data.password}}' | base64 --decode");
     }
@@ -43,7 +42,7 @@ public class NotesTests
     [Test]
     public void Uses_the_existing_secret_and_its_keys()
     {
-        var notes = Notes(HelmChart.Scenario("existing-secret"));
+        var notes = Notes(Scenario("existing-secret"));
 
         notes.Should().Contain("kubectl get secret admin-site-bootstrap").And.Contain("{.data.admin-password}");
     }
@@ -51,7 +50,7 @@ public class NotesTests
     [Test]
     public void Escapes_dots_in_secret_keys_for_jsonpath()
     {
-        var notes = Notes(HelmChart.Scenario("existing-secret").Set("bootstrapAdmin.existingSecretKeys.password", "admin.password"));
+        var notes = Notes(Scenario("existing-secret").Set("bootstrapAdmin.existingSecretKeys.password", "admin.password"));
 
         notes.Should().Contain(@"{.data.admin\.password}");
     }
@@ -59,7 +58,7 @@ public class NotesTests
     [Test]
     public void Suggests_port_forward_for_a_cluster_ip_service()
     {
-        var notes = Notes(HelmChart.Scenario("exec-prestop"));
+        var notes = Notes(Scenario("exec-prestop"));
 
         notes.Should().Contain($"kubectl port-forward service/{HelmChart.FullName}").And.NotContain("loadBalancer.ingress");
     }
@@ -67,7 +66,7 @@ public class NotesTests
     [Test]
     public void Shows_the_image_reference_and_the_helm_test_command()
     {
-        var notes = Notes(HelmChart.Scenario("default"));
+        var notes = Notes(Scenario("default"));
 
         notes.Should().Contain("@sha256:0123456789abcdef").And.Contain($"helm test {HelmChart.ReleaseName} --namespace {HelmChart.Namespace}");
     }

@@ -3,13 +3,12 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates;
 
 /// <summary>A LoadBalancer Service forwards port 80 to the container's 8080.</summary>
-[TestFixture]
-public class ServiceTests
+public class ServiceTests(Helm helm) : HelmFixture(helm)
 {
     [Test]
     public void Is_a_load_balancer_from_80_to_the_http_port_8080()
     {
-        var manifest = HelmChart.Scenario("default").Render();
+        var manifest = Scenario("default").Render();
         var service = manifest.Service;
         var port = service["spec"]["ports"].Items.Should().ContainSingle().Subject;
 
@@ -23,7 +22,7 @@ public class ServiceTests
     [Test]
     public void Selects_the_site_pods_but_not_the_test_pod()
     {
-        var manifest = HelmChart.Scenario("default").Render();
+        var manifest = Scenario("default").Render();
         var selector = manifest.Service["spec"]["selector"].StringMap;
 
         Selects(selector, manifest.PodTemplate["metadata"]["labels"].StringMap).Should().BeTrue();
@@ -33,7 +32,7 @@ public class ServiceTests
     [Test]
     public void Load_balancer_annotations_pass_through()
     {
-        var annotations = HelmChart.Scenario("postgresql").Render().Service["metadata"]["annotations"].StringMap;
+        var annotations = Scenario("postgresql").Render().Service["metadata"]["annotations"].StringMap;
 
         annotations.Should().Contain("service.beta.kubernetes.io/aws-load-balancer-type", "external")
             .And.Contain("service.beta.kubernetes.io/aws-load-balancer-nlb-target-type", "ip");
@@ -42,7 +41,7 @@ public class ServiceTests
     [Test]
     public void Load_balancer_class_and_source_ranges_are_configurable()
     {
-        var spec = HelmChart.Defaults()
+        var spec = Defaults()
             .Set("service.loadBalancerClass", "service.k8s.aws/nlb")
             .Set("service.loadBalancerSourceRanges[0]", "10.0.0.0/8")
             .Render().Service["spec"];
@@ -54,7 +53,7 @@ public class ServiceTests
     [Test]
     public void A_cluster_ip_service_has_no_load_balancer_fields()
     {
-        var spec = HelmChart.Scenario("exec-prestop").Set("service.loadBalancerClass", "service.k8s.aws/nlb").Render().Service["spec"];
+        var spec = Scenario("exec-prestop").Set("service.loadBalancerClass", "service.k8s.aws/nlb").Render().Service["spec"];
 
         spec["type"].String.Should().Be("ClusterIP");
         spec["loadBalancerClass"].Exists.Should().BeFalse();
@@ -62,7 +61,7 @@ public class ServiceTests
 
     [Test]
     public void By_default_there_are_no_annotations() =>
-        HelmChart.Defaults().Render().Service["metadata"]["annotations"].Exists.Should().BeFalse();
+        Defaults().Render().Service["metadata"]["annotations"].Exists.Should().BeFalse();
 
     private static bool Selects(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels) =>
         selector.All(pair => labels.TryGetValue(pair.Key, out var value) && value == pair.Value);

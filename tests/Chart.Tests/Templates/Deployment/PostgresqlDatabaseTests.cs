@@ -3,13 +3,12 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>PostgreSQL: the connection string comes from a Secret, no volume, zero-downtime rollouts.</summary>
-[TestFixture]
-public class PostgresqlDatabaseTests
+public class PostgresqlDatabaseTests(Helm helm) : HelmFixture(helm)
 {
     private RenderedManifest _manifest = null!;
 
     [OneTimeSetUp]
-    public void RenderPostgresql() => _manifest = HelmChart.Scenario("postgresql").Render();
+    public void RenderPostgresql() => _manifest = Scenario("postgresql").Render();
 
     [Test]
     public void Runs_the_requested_replicas() => _manifest.Deployment["spec"]["replicas"].Int.Should().Be(3);
@@ -32,7 +31,7 @@ public class PostgresqlDatabaseTests
     [Test]
     public void The_secret_key_defaults_to_connectionString()
     {
-        var site = HelmChart.Scenario("autoscaling").Render().SiteContainer;
+        var site = Scenario("autoscaling").Render().SiteContainer;
 
         RenderedManifest.Env(site)["ConnectionStrings__PostgreSQL"]["valueFrom"]["secretKeyRef"]["key"].String.Should().Be("connectionString");
     }
