@@ -160,6 +160,7 @@ public sealed class FakeKubernetesApi : IDisposable
         ["apps/v1"] = [("Deployment", "deployments")],
         ["policy/v1"] = [("PodDisruptionBudget", "poddisruptionbudgets")],
         ["autoscaling/v2"] = [("HorizontalPodAutoscaler", "horizontalpodautoscalers")],
+        ["networking.k8s.io/v1"] = [("Ingress", "ingresses")],
     };
 
     private static string? Discovery(string path) => path switch
