@@ -24,6 +24,12 @@ partial class Build
     [Parameter("Extra values files for the release, e.g. the environment's settings")]
     readonly AbsolutePath[] ValuesFiles = [];
 
+    [Parameter("kubeconfig file for helm (default: KUBECONFIG, else ~/.kube/config); Jenkins binds the secret-file credential 'kubeconfig'", CredentialsId = "kubeconfig")]
+    readonly AbsolutePath? KubeConfig;
+
+    [Parameter("Roll out even when the release already runs this commit with the same chart and values (e.g. for rebuilt base images)")]
+    readonly bool Redeploy;
+
     AbsolutePath ChartDirectory => RootDirectory / "chart";
 
     /// <summary>The values the build sets itself (the image), as a file: see <see cref="HelmValues"/>.</summary>
@@ -33,6 +39,9 @@ partial class Build
         .Description("helm upgrade --install by digest, rolled back on failure, then helm test; a failed test rolls back")
         .DependsOn(Push)
         .OnlyOnBranches(DeployBranch)
+        // Two branches matching DeployBranch, or two jobs, must never upgrade one release at the same time.
+        .Exclusive($"{Release}-{Namespace}")
+        .Uses(() => KubeConfig)
         .Requires(() => HelmExecutable is not null, $"helm on PATH or --helm-path. {Helm.MissingHint}")
         .Validates(() => HelmPath, ExecutableLocator.ExecutableFile)
         .Requires(() => KubeContext is not null || HasCurrentKubeContext(), "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
@@ -44,24 +53,53 @@ partial class Build
         .Validates(() => Namespace, HelmTarget.NamespaceName)
         .Validates(() => DeployTimeout, GoDuration.Positive)
         .Validates(() => ValuesFiles, HelmValues.UserFile)
+        // The daily build of an unchanged commit: a rollout would change nothing but the digest, and on SQLite
+        // (Recreate) it would still be a short outage.
+        .OnlyWhenDynamic(() => Redeploy || !ReleaseAlreadyRunsThisCommit())
         .Executes(async () =>
         {
             var image = DeployedImage();
-            var helm = await Helm.Version();
-            var target = new HelmTarget(Release, Namespace, KubeContext);
+            var helm = await DeployHelm();
             var values = new HelmValues()
                 .Set("image.repository", image.RepositoryReference)
                 .Set("image.digest", image.Digest)
                 .Write(DeployValuesFile);
             // The build's values last: an environment's file may tune the release but never change the image.
             var settings = ValuesFiles.Append(values).Aggregate(
-                new HelmUpgradeSettings(target, ChartDirectory).SetTimeout(DeployTimeout).SetCreateNamespace(CreateNamespace),
+                new HelmUpgradeSettings(HelmRelease, ChartDirectory).SetTimeout(DeployTimeout).SetCreateNamespace(CreateNamespace)
+                    .SetDescription((await Stamp(image)).ToString()),
                 (current, file) => current.AddValuesFile(file));
 
             await Helm.UpgradeInstall(settings, helm);
-            await TestReleaseOrRollBack(target, helm);
+            await TestReleaseOrRollBack(HelmRelease, helm);
             Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace} with helm {helm}.");
         });
+
+    HelmTarget HelmRelease => new(Release, Namespace, KubeContext, KubeConfig?.Value);
+
+    HelmVersion? _deployHelm;
+
+    /// <summary>helm version, asked once: by the rollout check, or by the rollout when --redeploy skips the check.</summary>
+    async Task<HelmVersion> DeployHelm() => _deployHelm ??= await Helm.Version();
+
+    async Task<DeployStamp> Stamp(ImageRecord image) =>
+        DeployStamp.Of(await Git.CommitSha(), ChartDirectory, ValuesFiles, image.RepositoryReference);
+
+    /// <summary>The deployed revision carries the stamp this rollout would write, so it would change nothing.</summary>
+    bool ReleaseAlreadyRunsThisCommit()
+    {
+        // The image first: a missing record fails here, before helm is asked anything; then a helm the build cannot
+        // speak is refused before any release command.
+        var wanted = Stamp(DeployedImage()).GetAwaiter().GetResult();
+        DeployHelm().GetAwaiter().GetResult();
+        var history = Helm.History(HelmRelease).GetAwaiter().GetResult();
+        var deployed = history.LastOrDefault(revision => revision.Status == "deployed");
+        if (deployed is null || DeployStamp.Parse(deployed.Description) != wanted)
+            return false;
+        Log.Information($"Release {Release} in {Namespace} already runs commit {wanted.Commit[..12]} with the same chart and values " +
+            $"(revision {deployed.Revision}): no rollout. --redeploy rolls out anyway.");
+        return true;
+    }
 
     ImageRecord DeployedImage() => ImageDigest is null
         ? ImageRecord.Read(ImageRecordFile)
@@ -96,7 +134,8 @@ partial class Build
 
     bool HasCurrentKubeContext()
     {
-        var configs = EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
+        var configs = KubeConfig is not null ? [KubeConfig]
+            : EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
             ? list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             : [Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config")];
         return configs.Where(File.Exists).SelectMany(File.ReadLines)

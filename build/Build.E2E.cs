@@ -46,6 +46,8 @@ partial class Build
         await steps.Run("AdminSite tests on PostgreSQL", () => PostgresTests(postgres));
         await steps.Run("Scale-out: 3 replicas on PostgreSQL behind nginx, one replaced under load",
             () => new ScaleOutRehearsal(Runner, AdminSiteProject, E2EDirectory / "scale-out", E2EArtifacts).Run(postgres));
+        await steps.Run("Jenkins rehearsal: PR, feature, develop twice; node without .NET (SDK from a loopback feed); helm's cluster faked",
+            () => RehearseJenkins(engine, docker, registry));
         await steps.Run("npm-groovy-lint the generated Jenkinsfile", LintJenkinsfile);
     }
 

@@ -53,6 +53,21 @@ public sealed class Docker(IProcessRunner runner, string workingDirectory, IRead
     public Task<ToolResult> Remove(IReadOnlyList<string> containers, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(["rm", "--force", "--volumes", .. containers]) with { Quiet = true, AllowFailure = true }, cancellation);
 
+    /// <summary>
+    /// <c>docker exec</c>: runs a command in a running container, streaming its output; a failure is returned, not
+    /// thrown, so the caller can say what it was doing.
+    /// </summary>
+    public Task<ToolResult> Exec(string container, IReadOnlyList<string> command, string? workingDirectory = null,
+        IReadOnlyList<KeyValuePair<string, string>>? environment = null, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(
+        [
+            "exec",
+            .. workingDirectory is null ? [] : (string[])["--workdir", workingDirectory],
+            .. (environment ?? []).SelectMany(variable => (string[])["--env", $"{variable.Key}={variable.Value}"]),
+            container,
+            .. command,
+        ]) with { AllowFailure = true }, cancellation);
+
     public Task<ToolResult> Logs(string container, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(["logs", "--tail", "40", container]) with { Quiet = true, AllowFailure = true }, cancellation);
 
@@ -114,6 +129,7 @@ public sealed record DockerRunSettings
     public bool ReadOnly { get; init; }
     public IReadOnlyList<string> Tmpfs { get; init; } = [];
     public IReadOnlyList<string> Volumes { get; init; } = [];
+    public IReadOnlyList<string> Groups { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables { get; init; } = [];
 
     public DockerRunSettings SetImage(string image) => this with { Image = image };
@@ -127,6 +143,7 @@ public sealed record DockerRunSettings
     public DockerRunSettings EnableReadOnly() => this with { ReadOnly = true };
     public DockerRunSettings AddTmpfs(string path) => this with { Tmpfs = [.. Tmpfs, path] };
     public DockerRunSettings AddVolume(string volume) => this with { Volumes = [.. Volumes, volume] };
+    public DockerRunSettings AddGroup(string group) => this with { Groups = [.. Groups, group] };
     public DockerRunSettings AddEnvironmentVariable(string name, string value) => this with { EnvironmentVariables = [.. EnvironmentVariables, new(name, value)] };
 
     public IReadOnlyList<string> Arguments()
@@ -140,6 +157,7 @@ public sealed record DockerRunSettings
         foreach (var path in Tmpfs) arguments.AddRange(["--tmpfs", path]);
         if (Name is not null) arguments.AddRange(["--name", Name]);
         if (User is not null) arguments.AddRange(["--user", User]);
+        foreach (var group in Groups) arguments.AddRange(["--group-add", group]);
         if (Network is not null) arguments.AddRange(["--network", Network]);
         if (WorkingDirectory is not null) arguments.AddRange(["--workdir", WorkingDirectory]);
         foreach (var volume in Volumes) arguments.AddRange(["--volume", volume]);

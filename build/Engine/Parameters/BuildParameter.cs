@@ -14,11 +14,15 @@ public sealed class BuildParameter
         Description = attribute.Description;
         Type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
         IsSecret = member.IsDefined(typeof(SecretAttribute), inherit: true);
+        CredentialsId = attribute.CredentialsId;
         EnvironmentVariables = attribute.EnvironmentVariable is { } explicitName
             ? [explicitName]
             : [Naming.ToUpperSnakeCase(Name), Name];
         Value = defaultValue;
     }
+
+    /// <summary>The field or property, as target definitions name it (<c>Uses(() =&gt; Member)</c>).</summary>
+    public string MemberName => _member.Name;
 
     /// <summary>PascalCase, as in parameters.json and the schema.</summary>
     public string Name { get; }
@@ -26,6 +30,9 @@ public sealed class BuildParameter
     public string? Description { get; }
     public Type Type { get; }
     public bool IsSecret { get; }
+
+    /// <summary>The CI credential holding the value (<see cref="ParameterAttribute.CredentialsId"/>), or null.</summary>
+    public string? CredentialsId { get; }
     public IReadOnlyList<string> EnvironmentVariables { get; }
 
     /// <summary>A secret's file option: its value is read from the file it names (<see cref="SecretFile"/>).</summary>
@@ -70,7 +77,7 @@ public sealed class BuildParameter
             if (IsSecret)
                 others.AddRange([$"{FileOptionName} <path>", FileEnvironmentVariable]);
             else
-                others.Add($"{ParameterBinder.ParametersFileName}'s {Name}");
+                others.Add($"{ParametersFiles.BaseFileName}'s {Name}");
             return $"{OptionName} (or {string.Join(", or ", others)})";
         }
     }

@@ -15,6 +15,13 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
 
     /// <summary>Reads this environment variable instead of the names derived from the member (e.g. the BRANCH_NAME a CI server sets).</summary>
     public string? EnvironmentVariable { get; init; }
+
+    /// <summary>
+    /// The id of the CI server's credential that holds the value (a secret text, or a secret file for a path
+    /// parameter). CI pipelines bind it to the parameter's environment variable around the stages of the targets
+    /// that use the parameter, and nowhere else.
+    /// </summary>
+    public string? CredentialsId { get; init; }
 }
 
 /// <summary>A parameter whose value is never printed: masked in help, plans and tool output.</summary>
