@@ -40,7 +40,7 @@ partial class Build
         await using var registry = await steps.Run("Start a local registry in place of ECR", () => LocalRegistry.Start(E2EDirectory / "registry"));
         await steps.Run($"AgentTest: ./build.sh Test in the Jenkins agent as uid {AgentUser}", () => AgentTestAsNonRoot(engine));
         var image = await steps.Run("DockerBuild and Push on the deploy branch", () => BuildAndPush(engine, registry));
-        await RehearseChartPod(steps, image);
+        await RehearseChartPod(steps, docker, image);
         await using var postgres = await steps.Run("Start PostgreSQL", () => PostgresServer.Start(Runner, E2EArtifacts));
         await steps.Run("AdminSite tests on PostgreSQL", () => PostgresTests(postgres));
         await steps.Run("Scale-out: 3 replicas on PostgreSQL behind nginx, one replaced under load",
@@ -80,8 +80,11 @@ partial class Build
         return ImageRecord.Read(ImageRecordFile);
     }
 
-    /// <summary>The chart's pod run by podman, revision after revision on one volume; podman and all it ran are gone when this returns.</summary>
-    async Task RehearseChartPod(Steps steps, ImageRecord image)
+    /// <summary>
+    /// The chart's pod run by podman, revision after revision on one volume, then the next release's schema change
+    /// deployed and rolled back; podman and all it ran are gone when this returns.
+    /// </summary>
+    async Task RehearseChartPod(Steps steps, Docker docker, ImageRecord image)
     {
         await using var podman = await steps.Run("Start a private podman", () => Podman.Start(Runner, E2EDirectory / "podman"));
         var pod = new ChartPodRehearsal(Runner, podman, RenderChart, E2EArtifacts / "chart-pod");
@@ -89,6 +92,18 @@ partial class Build
             () => pod.Install(image));
         await steps.Run("Chart pod: the helm test pod's check passes against it", pod.HelmTest);
         await steps.Run("Chart pod, revision 2 replaces the pod on the same volume: the users survive", () => pod.Upgrade(image));
+
+        var next = new NextRelease(Runner, docker, E2EDirectory / "next-release");
+        var nextImage = await steps.Run($"Rollback: the next release, with an expand step ({NextRelease.ExpandStep}: a nullable column, dotnet ef for both providers), built from a throw-away copy",
+            async () => await next.BuildExpandStep(RootDirectory, await Git.WorkingTreeFiles(), image));
+        await steps.Run("Rollback: revision 3 deploys the next release over revision 2's data", () => pod.Upgrade(nextImage, NextRelease.ExpandStep));
+        await steps.Run("Rollback: revision 4 brings revision 1 back on the migrated database: login and the users changelist, nothing lost", async () =>
+        {
+            await pod.Rollback();
+            await NextRelease.CheckSchemaKept(pod);
+        });
+        await steps.Run($"Rollback: a contract step shipped too early ({NextRelease.ContractStep}) fails the migration compatibility test",
+            () => next.RefuseContractStep(E2EArtifacts / "compatibility-test-results"));
     }
 
     Task<string> RenderChart(ImageRecord image) =>

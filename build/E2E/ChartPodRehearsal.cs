@@ -66,10 +66,13 @@ public sealed class ChartPodRehearsal(IProcessRunner runner, Podman podman, Func
     {
         var pod = await Render(image);
         var migrate = await Play(pod);
-        var expected = migration is null ? "No migrations to apply." : $"Applying {migration}";
-        if (!migrate.Contains(expected, StringComparison.Ordinal))
-            throw new BuildFailedException($"Revision {_revision}'s migrate init container did not say '{expected}'. It said:{Environment.NewLine}{migrate}");
-        Log.Success($"Revision {_revision}'s migrate init container: {expected}");
+        // Migration ids are <timestamp>_<name>.
+        var said = migrate.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => migration is null
+            ? line == "No migrations to apply."
+            : line.StartsWith("Applying ", StringComparison.Ordinal) && line.EndsWith("_" + migration, StringComparison.Ordinal));
+        if (said is null)
+            throw new BuildFailedException($"Revision {_revision}'s migrate init container did not {(migration is null ? "find nothing to apply" : "apply " + migration)}. It said:{Environment.NewLine}{migrate}");
+        Log.Success($"Revision {_revision}'s migrate init container: {said}");
         await Serving(pod);
         await UsersSurvive(pod);
     }
