@@ -15,6 +15,9 @@ public sealed class ChartPodRehearsal(IProcessRunner runner, Podman podman, Func
 {
     private const string UsersPath = "/admin/auth/user";
     private const string UserPassword = "Kept-Across-Deploys-42";
+
+    /// <summary>How long kube play may take to run migrate to completion and start the site (or the helm test pod its check).</summary>
+    private static readonly TimeSpan PlayTimeout = TimeSpan.FromMinutes(2);
     private readonly int _port = FreePort.Next();
     private readonly List<string> _users = [];
     private readonly HashSet<string> _pulled = [];
@@ -53,7 +56,18 @@ public sealed class ChartPodRehearsal(IProcessRunner runner, Podman podman, Func
         var played = await podman.Play(_testPodManifest!);
         if (!played.Succeeded)
             throw new BuildFailedException($"podman kube play of the helm test pod failed:{Environment.NewLine}{played.StandardError.Trim()}");
-        var exitCode = await podman.Wait(pod.TestContainer);
+        int exitCode;
+        using (var bound = new CancellationTokenSource(PlayTimeout))
+        {
+            try
+            {
+                exitCode = await podman.Wait(pod.TestContainer, bound.Token);
+            }
+            catch (OperationCanceledException) when (bound.IsCancellationRequested)
+            {
+                throw new BuildFailedException($"The helm test pod did not finish in {PlayTimeout.TotalSeconds:0} s:{Environment.NewLine}{await podman.Logs(pod.TestContainer)}");
+            }
+        }
         var logs = (await podman.Logs(pod.TestContainer)).Trim();
         await podman.RemovePod(pod.TestPodName, 0);
         if (exitCode != 0)
@@ -135,8 +149,22 @@ public sealed class ChartPodRehearsal(IProcessRunner runner, Podman podman, Func
 
         var (deployment, testPod) = pod.Write(work / $"revision-{_revision}");
         _testPodManifest = testPod;
-        var played = await podman.Play(deployment);
-        _running = pod;
+        ToolResult played;
+        using (var bound = new CancellationTokenSource(PlayTimeout))
+        {
+            try
+            {
+                played = await podman.Play(deployment, bound.Token);
+            }
+            catch (OperationCanceledException) when (bound.IsCancellationRequested)
+            {
+                throw new BuildFailedException($"Revision {_revision}'s pod did not get past its migrate init container in {PlayTimeout.TotalSeconds:0} s. It said:{Environment.NewLine}{await podman.Logs(pod.MigrateContainer)}");
+            }
+            finally
+            {
+                _running = pod;
+            }
+        }
         var migrate = await podman.Logs(pod.MigrateContainer);
         if (!played.Succeeded)
             throw new BuildFailedException($"podman kube play of revision {_revision} failed:{Environment.NewLine}{played.StandardError.Trim()}{Environment.NewLine}The migrate init container said:{Environment.NewLine}{migrate}");
