@@ -33,9 +33,8 @@ public sealed class ChartPodRehearsal(IProcessRunner runner, Podman podman, Func
     {
         PodmanAdaptations.Print();
         var pod = await Render(image);
-        await podman.CreateSecret(pod.SecretName, pod.SecretData);
         await podman.CreateVolume(pod.ClaimName, pod.RunAsUser, pod.FsGroup);
-        Log.Information($"podman secret {pod.SecretName} made from the chart's Secret; volume {pod.ClaimName} owned by {pod.RunAsUser}:{pod.FsGroup}.");
+        Log.Information($"Volume {pod.ClaimName} made for the chart's claim, owned by {pod.RunAsUser}:{pod.FsGroup}.");
         _first = pod;
 
         var migrate = await Play(pod);
@@ -144,6 +143,7 @@ public sealed class ChartPodRehearsal(IProcessRunner runner, Podman podman, Func
             Log.Information($"Revision {_revision - 1}'s pod stopped and removed in {stopping.Elapsed.TotalSeconds:0.0} s (Recreate: the SQLite file has one writer).");
             _running = null;
         }
+        await podman.CreateSecret(pod.SecretName, pod.SecretData);
         foreach (var image in pod.Images.Distinct().Where(_pulled.Add))
             await podman.Pull(image);
 
@@ -189,14 +189,19 @@ public sealed class ChartPodRehearsal(IProcessRunner runner, Podman podman, Func
         await site.CheckServing();
     }
 
-    /// <summary>The Secret's admin signs in, the users changelist still lists every user earlier revisions added, and this revision adds one.</summary>
+    /// <summary>
+    /// The admin from revision 1's Secret signs in, the users changelist still lists every user earlier revisions
+    /// added, and this revision adds one. helm template renders a new random password into every other revision's
+    /// Secret (it cannot look up the live one): the admin must keep the password it was created with.
+    /// </summary>
     private async Task UsersSurvive(ChartPod pod)
     {
-        // The Secret was stored once, from revision 1's render: later renders' random passwords never reach the pod.
         var admin = _first!;
         using var site = new SiteProbe(Url);
         var cookies = await site.LogIn(admin.AdminUserName, admin.AdminPassword)
-            ?? throw new BuildFailedException($"Revision {_revision}: the bootstrap admin '{admin.AdminUserName}' from the chart's Secret cannot sign in.");
+            ?? throw new BuildFailedException($"Revision {_revision}: the bootstrap admin '{admin.AdminUserName}' cannot sign in with the password from revision 1's Secret.");
+        if (pod.AdminPassword != admin.AdminPassword && await site.LogIn(admin.AdminUserName, pod.AdminPassword) is not null)
+            throw new BuildFailedException($"Revision {_revision}: the admin signs in with this revision's new Secret password: the bootstrap ran again on a database that has users.");
         var users = await site.Page(UsersPath, cookies);
         var lost = _users.Where(user => !users.Contains(user, StringComparison.Ordinal)).ToList();
         if (lost.Count > 0)
@@ -216,7 +221,7 @@ public sealed class ChartPodRehearsal(IProcessRunner runner, Podman podman, Func
         _users.Add(added);
         Log.Success(_users.Count == 1
             ? $"Revision {_revision}: '{admin.AdminUserName}' signs in with the chart's Secret; added {added}."
-            : $"Revision {_revision}: '{admin.AdminUserName}' signs in, the users changelist lists {string.Join(", ", _users.SkipLast(1))} from earlier revisions; added {added}.");
+            : $"Revision {_revision}: '{admin.AdminUserName}' signs in with revision 1's password{(pod.AdminPassword != admin.AdminPassword ? " (not this Secret's new one)" : "")}, the users changelist lists {string.Join(", ", _users.SkipLast(1))}; added {added}.");
     }
 
     private async Task<int> Pid(ChartPod pod) => int.Parse(await podman.Inspect(pod.SiteContainer, "{{.State.Pid}}"), CultureInfo.InvariantCulture);

@@ -80,9 +80,13 @@ public sealed class Podman : IAsyncDisposable
     public async Task<AbsolutePath> VolumePath(string name, CancellationToken cancellation = default) =>
         AbsolutePath.Create((await Capture(["volume", "inspect", "--format", "{{.Mountpoint}}", name], cancellation)).Trim());
 
-    /// <summary>Stores a secret in podman's own format; the value comes on standard input, never in a command line.</summary>
-    public Task CreateSecret(string name, string value, CancellationToken cancellation = default) =>
-        _runner.RunAsync(Command(["secret", "create", name, "-"]) with { StandardInput = value, Quiet = true }, cancellation);
+    /// <summary>Stores (or replaces) a secret in podman's own format; the value comes on standard input, never in a command line.</summary>
+    public async Task CreateSecret(string name, string value, CancellationToken cancellation = default)
+    {
+        // podman 4.3's secret create has no --replace.
+        await _runner.RunAsync(Command(["secret", "rm", name]) with { Quiet = true, AllowFailure = true }, cancellation);
+        await _runner.RunAsync(Command(["secret", "create", name, "-"]) with { StandardInput = value, Quiet = true }, cancellation);
+    }
 
     /// <summary><c>podman kube play</c>: creates the pods in the file and starts them (init containers first, to completion).</summary>
     public Task<ToolResult> Play(AbsolutePath manifest, CancellationToken cancellation = default) =>

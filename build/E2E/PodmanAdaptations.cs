@@ -7,7 +7,7 @@ namespace E2E;
 /// <summary>
 /// Everything the rehearsal changes in what helm rendered before podman 4.3 plays it, and why: this list is the
 /// only place such changes are made, and the step prints it. Entries without <see cref="Adaptation.Apply"/> are
-/// manifests the rehearsal does not play and replaces with a podman object of the same name.
+/// manifests the rehearsal does not play (the Secret and the claim become podman objects of the same name).
 /// </summary>
 public static class PodmanAdaptations
 {
@@ -17,8 +17,8 @@ public static class PodmanAdaptations
     [
         new("Only the Deployment and the helm test Pod are played; the Service and the ServiceAccount are not",
             "podman runs pods only; the pods' ServiceAccount token is not mounted (automountServiceAccountToken: false) anyway"),
-        new("The Secret is not played: `podman secret create` stores its data map under its name, once for every revision",
-            "podman 4.3 stores a played Secret in a form its own secretKeyRef cannot read; one Secret for all revisions is what the chart's lookup gives an upgrade"),
+        new("The Secret is not played: `podman secret create` stores its data map under its name, for each revision",
+            "podman 4.3 stores a played Secret in a form its own secretKeyRef cannot read"),
         new("The PersistentVolumeClaim is not played: a named volume of the claim's name is created, owned by runAsUser:fsGroup",
             "podman 4.3 does not apply fsGroup, and a played claim is root-owned: the non-root site could not write /data"),
         new("hostNetwork: true; the site's ports removed and ASPNETCORE_HTTP_PORTS set to a free port; the helm test pod asks 127.0.0.1:<that port> instead of the Service",
