@@ -18,7 +18,8 @@ namespace AdminSite.Data;
 /// dotnet ef migrations add NAME --project source/AdminSite --context PostgresAdminDbContext --output-dir Data/Migrations/PostgreSQL
 /// </code>
 /// The design-time factories in <see cref="DesignTimeFactories"/> need no database and no configuration.
-/// A test fails while either provider has model changes without a migration.
+/// A test fails while either provider has model changes without a migration, and another while a migration holds a
+/// step the release before it would trip on (drop, rename, NOT NULL...): see docs/schema-changes.md.
 /// </remarks>
 public abstract class AdminDbContext(DbContextOptions options)
     : IdentityDbContext<AdminUser, AdminGroup, string>(options), IDataProtectionKeyContext

@@ -1,4 +1,5 @@
 using AdminSite.Data;
+using AdminSite.Data.Locking;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ internal static partial class DatabaseExtensions
     public static void AddAdminDatabase(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
+            .Validate(o => o.MigrationLockTimeoutSeconds > 0, "Database:MigrationLockTimeoutSeconds must be positive.");
         services.AddSingleton<DatabaseConnection>();
 
         // Both flavours are registered and the provider is picked per resolution, not here: test hosts
@@ -35,25 +37,38 @@ internal static partial class DatabaseExtensions
 
     /// <summary>
     /// Migrates (unless turned off) and creates the bootstrap superuser when there are no users. False, with the
-    /// reason logged, when the schema is newer than this build: the site must not start on it.
+    /// reason logged, when the site must not start: the schema has a migration this build cannot run on, the
+    /// migration lock stayed with a live holder too long, or a signal stopped the migration.
     /// </summary>
     public static async Task<bool> InitializeDatabaseAsync(this WebApplication app)
     {
         try
         {
+            SchemaVersion schema;
             if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
             {
-                await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+                schema = await app.Services.MigrateDatabaseAsync(cancellationToken: app.Lifetime.ApplicationStopping);
             }
             else
             {
                 await using var check = app.Services.CreateAsyncScope();
-                await check.ServiceProvider.GetRequiredService<AdminDbContext>().EnsureSchemaNotNewerAsync(app.Lifetime.ApplicationStopping);
+                schema = await check.ServiceProvider.GetRequiredService<AdminDbContext>().EnsureSchemaServableAsync(app.Lifetime.ApplicationStopping);
+            }
+
+            if (schema.IsCompatiblyNewer)
+            {
+                LogCompatiblyNewer(app.Logger, schema.CompatiblyNewerMessage);
             }
         }
-        catch (SchemaTooNewException e)
+        catch (MigrationInterruptedException e)
         {
-            LogSchemaTooNew(app.Logger, e.Message);
+            // A pod deleted while it starts: nothing is wrong.
+            LogInterrupted(app.Logger, e.Message);
+            return false;
+        }
+        catch (Exception e) when (e is SchemaTooNewException or MigrationLockTimeoutException or MigrationLockLostException)
+        {
+            LogCannotStart(app.Logger, e.Message);
             return false;
         }
 
@@ -63,5 +78,12 @@ internal static partial class DatabaseExtensions
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Reason}")]
-    private static partial void LogSchemaTooNew(ILogger logger, string reason);
+    private static partial void LogCannotStart(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}")]
+    private static partial void LogInterrupted(ILogger logger, string reason);
+
+    // A warning: right after a rollback this is expected, but it should not go on for weeks.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
+    private static partial void LogCompatiblyNewer(ILogger logger, string message);
 }
