@@ -94,8 +94,8 @@ partial class Build
         await steps.Run("Chart pod, revision 2 replaces the pod on the same volume: the users survive", () => pod.Upgrade(image));
 
         var next = new NextRelease(Runner, docker, E2EDirectory / "next-release");
-        var nextImage = await steps.Run($"Rollback: the next release, with an expand step ({NextRelease.ExpandStep}: a nullable column, dotnet ef for both providers), built from a throw-away copy",
-            async () => await next.BuildExpandStep(RootDirectory, await Git.WorkingTreeFiles(), image));
+        var nextImage = await steps.Run($"Rollback: the next release from a throw-away copy: {NextRelease.ExpandStep} (a nullable column, dotnet ef, both providers) passes the compatibility test; image pushed",
+            async () => await next.BuildExpandStep(RootDirectory, await Git.WorkingTreeFiles(), image, E2EArtifacts / "compatibility-test-results"));
         await steps.Run("Rollback: revision 3 deploys the next release over revision 2's data", () => pod.Upgrade(nextImage, NextRelease.ExpandStep));
         await steps.Run("Rollback: revision 4 brings revision 1 back on the migrated database: login and the users changelist, nothing lost", async () =>
         {

@@ -95,7 +95,8 @@ public sealed class ChartPodRehearsal(IProcessRunner runner, Podman podman, Func
     {
         var pod = _first ?? throw new InvalidOperationException("Nothing was installed.");
         var migrate = await Play(pod);
-        Log.Success($"Revision {_revision} (revision 1's manifests) passed its migrate init container: {migrate.Trim().Split('\n')[^1].Trim()}");
+        var said = migrate.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith("Database:", StringComparison.Ordinal));
+        Log.Success($"Revision {_revision} (revision 1's manifests): its migrate init container exited 0 on the newer schema: {string.Join(" ", said)}");
         await Serving(pod);
         await UsersSurvive(pod);
     }
