@@ -9,6 +9,9 @@ partial class Build
     [Parameter("Kubernetes namespace to deploy into")]
     readonly string Namespace = "admin-site";
 
+    [Parameter("Create the namespace on the first install (needs create and, with Helm 4's server-side apply, patch on Namespaces)")]
+    readonly bool CreateNamespace;
+
     [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)")]
     readonly string? KubeContext;
 
@@ -23,44 +26,53 @@ partial class Build
 
     AbsolutePath ChartDirectory => RootDirectory / "chart";
 
+    /// <summary>The values the build sets itself (the image), as a file: see <see cref="HelmValues"/>.</summary>
+    AbsolutePath DeployValuesFile => TemporaryDirectory / "deploy" / $"{Release}.values.json";
+
     Target Deploy => _ => _
-        .Description("helm upgrade --install --atomic by digest, then helm test; a failed test rolls back")
+        .Description("helm upgrade --install by digest, rolled back on failure, then helm test; a failed test rolls back")
         .DependsOn(Push)
         .OnlyOnBranches(DeployBranch)
         .Requires(() => HelmExecutable is not null, $"helm on PATH or --helm-path. {Helm.MissingHint}")
+        .Validates(() => HelmPath, ExecutableLocator.ExecutableFile)
         .Requires(() => KubeContext is not null || HasCurrentKubeContext(), "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
+        .Requires(() => ImageDigest is null || Registry is not null, "--registry with --image-digest, to say where the image is")
+        .Validates(() => ImageDigest, ImageRecord.DigestRule)
+        .Validates(() => Registry, DockerReference.Registry)
+        .Validates(() => Repository, DockerReference.Repository)
+        .Validates(() => Release, HelmTarget.ReleaseName)
+        .Validates(() => Namespace, HelmTarget.NamespaceName)
+        .Validates(() => DeployTimeout, GoDuration.Positive)
+        .Validates(() => ValuesFiles, HelmValues.UserFile)
         .Executes(async () =>
         {
             var image = DeployedImage();
+            var helm = await Helm.Version();
             var target = new HelmTarget(Release, Namespace, KubeContext);
-            var settings = ValuesFiles.Aggregate(
-                new HelmUpgradeSettings(target, ChartDirectory)
-                    .SetTimeout(DeployTimeout)
-                    .SetValue("image.repository", image.RepositoryReference)
-                    .SetValue("image.digest", image.Digest),
+            var values = new HelmValues()
+                .Set("image.repository", image.RepositoryReference)
+                .Set("image.digest", image.Digest)
+                .Write(DeployValuesFile);
+            // The build's values last: an environment's file may tune the release but never change the image.
+            var settings = ValuesFiles.Append(values).Aggregate(
+                new HelmUpgradeSettings(target, ChartDirectory).SetTimeout(DeployTimeout).SetCreateNamespace(CreateNamespace),
                 (current, file) => current.AddValuesFile(file));
 
-            await Helm.UpgradeInstall(settings);
-            await TestReleaseOrRollBack(target);
-            Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace}.");
+            await Helm.UpgradeInstall(settings, helm);
+            await TestReleaseOrRollBack(target, helm);
+            Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace} with helm {helm}.");
         });
 
-    ImageRecord DeployedImage()
-    {
-        if (ImageDigest is null)
-            return ImageRecord.Read(ImageRecordFile);
-        if (!ImageRecord.IsValidDigest(ImageDigest))
-            throw new BuildFailedException($"--image-digest '{ImageDigest}' is not {ImageRecord.DigestFormat}.");
-        if (Registry is null)
-            throw new BuildFailedException("--image-digest needs --registry to say where the image is.");
-        return new ImageRecord(Registry, Repository, Tag: "", ImageDigest);
-    }
+    ImageRecord DeployedImage() => ImageDigest is null
+        ? ImageRecord.Read(ImageRecordFile)
+        : new ImageRecord(Registry!, Repository, Tag: "", ImageDigest);
 
     /// <summary>
-    /// --atomic only covers the rollout; helm test checks the running site. When it fails, the previous good
-    /// revision comes back (a first install is removed, as --atomic would) and the build fails with the test output.
+    /// Rolling back on failure only covers the rollout; helm test checks the running site. When it fails, the previous
+    /// good revision comes back (a first install is removed, as a failed first install would be) and the build fails
+    /// with the test output.
     /// </summary>
-    async Task TestReleaseOrRollBack(HelmTarget target)
+    async Task TestReleaseOrRollBack(HelmTarget target, HelmVersion helm)
     {
         var test = await Helm.Test(target, DeployTimeout);
         if (test.Succeeded)
@@ -75,10 +87,10 @@ partial class Build
         var reason = (test.StandardError + test.StandardOutput).Trim();
         if (previous is { } good)
         {
-            await Helm.Rollback(target, good, DeployTimeout);
+            await Helm.Rollback(target, good, DeployTimeout, helm);
             throw new BuildFailedException($"helm test failed for revision {current}; rolled back to revision {good}. {reason}");
         }
-        await Helm.Uninstall(target);
+        await Helm.Uninstall(target, DeployTimeout, helm);
         throw new BuildFailedException($"helm test failed on the first install; the release was removed. {reason}");
     }
 

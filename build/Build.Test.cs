@@ -28,8 +28,9 @@ partial class Build
         .DependsOn(Compile, Prerequisites)
         .Executes(async () =>
         {
-            // The chart tests run the real helm and the browser tests the real Chromium: hand them what Prerequisites found.
-            var tools = new Dictionary<string, string?> { ["HELM_PATH"] = HelmExecutable, ["CHROMIUM_PATH"] = ChromiumPath };
+            // The chart and deploy tests run both pinned helm majors and the browser tests the real Chromium: hand them what Prerequisites installed.
+            var tools = PinnedHelm.All.ToDictionary(pinned => $"HELM{pinned.Major}_PATH", pinned => (string?)pinned.InstalledPath(ToolsDirectory).Value);
+            tools["CHROMIUM_PATH"] = ChromiumPath;
             if (TestResultsDirectory.DirectoryExists())
                 Directory.Delete(TestResultsDirectory, recursive: true);
 

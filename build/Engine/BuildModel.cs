@@ -54,7 +54,7 @@ public sealed class BuildModel
         foreach (var property in build.GetType().GetProperties(flags).Where(property => property.PropertyType == typeof(Target)))
         {
             var target = (Target)property.GetValue(build)!;
-            var definition = new TargetDefinition(property.Name, targets.Count);
+            var definition = new TargetDefinition(property.Name, targets.Count, parameters);
             if (!byMethod.TryAdd(target.Method, definition))
                 throw new BuildDefinitionException($"Targets '{byMethod[target.Method].Name}' and '{property.Name}' are the same target.");
             targets.Add(definition);

@@ -51,18 +51,11 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
                 .ToList());
             SkipRules.Apply(plan, skip, build.BranchInfo);
 
-            var problems = plan.Targets
-                .Where(target => target.Status == TargetStatus.Pending)
-                .SelectMany(target => target.Definition.Requirements)
-                .Select(requirement => requirement.Check())
-                .OfType<string>()
-                .Distinct()
-                .ToList();
-
+            var problems = PlanValidation.Problems(plan);
             if (planOnly)
             {
                 PlanWriter.Write(console, plan, problems);
-                return ExitCodes.Success;
+                return problems.Count > 0 ? ExitCodes.NotStarted : ExitCodes.Success;
             }
             if (problems.Count > 0)
                 throw new BuildUsageException(string.Join(Environment.NewLine, problems));
@@ -126,7 +119,7 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
 
     private void ThrowOnUnknownOptions(CommandLine commandLine, IReadOnlyList<BuildParameter> parameters)
     {
-        var known = parameters.Select(parameter => parameter.OptionName)
+        var known = parameters.SelectMany(parameter => parameter.OptionNames)
             .Concat(BuiltInOptions.All.Select(option => "--" + option.Name))
             .ToList();
         var unknown = commandLine.Unconsumed

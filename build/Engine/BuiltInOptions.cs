@@ -17,7 +17,7 @@ public static class BuiltInOptions
     [
         (Target, "<targets>", "Targets to run; same as naming them first"),
         (Skip, "[targets]", "Skip the named targets; without names, skip every target not named on the command line"),
-        (Plan, "", "Print the ordered plan with each skip and its reason; run nothing"),
+        (Plan, "", "Print the ordered plan with each skip and its reason and check every input; run nothing (exit code 2 when a real run would not start)"),
         (Help, "", "This text"),
         (Root, "<path>", "Repository root (default: nearest folder above holding .nuke/)"),
         (Verbosity, "<level>", "Quiet, Minimal, Normal (default) or Verbose"),

@@ -15,10 +15,14 @@ public sealed class TargetDefinition : ITargetDefinition
     private readonly List<Func<Task>> _actions = [];
     private readonly List<string> _branchPatterns = [];
 
-    internal TargetDefinition(string name, int declarationIndex)
+    private readonly IReadOnlyList<BuildParameter> _parameters;
+
+    /// <param name="parameters">The build's bound parameters: requirements name them by option, not by member.</param>
+    internal TargetDefinition(string name, int declarationIndex, IReadOnlyList<BuildParameter>? parameters = null)
     {
         Name = name;
         DeclarationIndex = declarationIndex;
+        _parameters = parameters ?? [];
     }
 
     public string Name { get; }
@@ -78,13 +82,29 @@ public sealed class TargetDefinition : ITargetDefinition
     {
         if (patterns.Length == 0 || patterns.Any(string.IsNullOrWhiteSpace))
             throw new BuildDefinitionException($"Target '{Name}': OnlyOnBranches needs at least one non-empty branch pattern.");
+        foreach (var pattern in patterns)
+            ThrowOnBadBranchPattern(pattern);
         _branchPatterns.AddRange(patterns);
         return this;
     }
 
     ITargetDefinition ITargetDefinition.Requires<T>(Expression<Func<T>> member)
     {
-        _requirements.Add(Requirement.ForMember(Name, member));
+        _requirements.Add(Requirement.Present(Name, member, _parameters));
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Validates<T>(Expression<Func<T?>> member, ValueRule<T> rule) where T : default
+    {
+        var read = member.Compile();
+        _requirements.Add(Requirement.Follows(member.Body, () => [read()], rule, _parameters));
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Validates<T>(Expression<Func<T[]?>> member, ValueRule<T> rule) where T : default
+    {
+        var read = member.Compile();
+        _requirements.Add(Requirement.Follows(member.Body, () => read() ?? [], rule, _parameters));
         return this;
     }
 
@@ -122,6 +142,20 @@ public sealed class TargetDefinition : ITargetDefinition
         return this;
     }
 
+    /// <summary>
+    /// Branch patterns end up in plans and in generated pipelines (a Jenkinsfile's <c>when { branch '...' }</c>): one
+    /// with a control character is refused while the targets load, naming the parameter it came from when there is one.
+    /// </summary>
+    private void ThrowOnBadBranchPattern(string pattern)
+    {
+        if (BranchPattern.Problem(pattern) is not { } problem)
+            return;
+        var source = _parameters.FirstOrDefault(parameter => parameter.Value is string value && value == pattern);
+        throw source is null
+            ? new BuildDefinitionException($"Target '{Name}': branch pattern '{Requirement.Printable(pattern)}' {problem}.")
+            : new BuildUsageException($"{source.OptionName} '{Requirement.Printable(pattern)}' must be a branch pattern: it {problem}.");
+    }
+
     private TargetDefinition AddAll(List<Target> list, Target[] targets)
     {
         list.AddRange(targets);
@@ -137,28 +171,4 @@ public sealed record Condition(Func<bool> Evaluate, string Text)
         var cleaned = (text ?? "condition").Trim();
         return cleaned.StartsWith("() =>", StringComparison.Ordinal) ? cleaned[5..].Trim() : cleaned;
     }
-}
-
-/// <summary>Something that must hold before any target runs; <see cref="Check"/> returns the problem or null.</summary>
-public sealed record Requirement(string Text, Func<string?> Check)
-{
-    internal static Requirement ForMember<T>(string target, Expression<Func<T>> member)
-    {
-        var name = member.Body is MemberExpression access ? access.Member.Name : Condition.Clean(member.Body.ToString());
-        var read = member.Compile();
-        return new Requirement(name, () => IsMissing(read())
-            ? $"Target '{target}' requires member '{name}' to be not null or empty"
-            : null);
-    }
-
-    internal static Requirement ForCondition(string target, Func<bool> condition, string text) =>
-        new(text, () => condition() ? null : $"Target '{target}' requires: {text}");
-
-    private static bool IsMissing(object? value) => value switch
-    {
-        null => true,
-        string text => string.IsNullOrWhiteSpace(text),
-        System.Collections.ICollection collection => collection.Count == 0,
-        _ => false,
-    };
 }

@@ -39,12 +39,13 @@ public static class DatabaseMigrator
             throw new MigrationInterruptedException("Stopped by a signal while waiting for the migration lock; nothing was applied.");
         }
 
+        SchemaVersion schema;
         await using (migrationLock)
         {
             using var migrating = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, migrationLock.Lost);
             try
             {
-                return await MigrateAsync(db, locked, migrating.Token);
+                schema = await MigrateAsync(db, locked, migrating.Token);
             }
             catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
             {
@@ -58,6 +59,11 @@ public static class DatabaseMigrator
                     "the migration in flight was rolled back. Run migrate again.");
             }
         }
+
+        // The signal came once nothing was left to cancel: the process was still asked to stop.
+        return signal.Token.IsCancellationRequested
+            ? throw new MigrationInterruptedException("Stopped by a signal just after the migrations were applied.")
+            : schema;
     }
 
     /// <summary>Stops with <see cref="SchemaTooNewException"/> when a newer build applied a migration this one cannot run on.</summary>

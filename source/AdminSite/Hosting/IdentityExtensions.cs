@@ -63,10 +63,16 @@ internal static class IdentityExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/Identity/Account/Login";
             options.LogoutPath = "/Identity/Account/Logout";
-            options.AccessDeniedPath = "/Identity/Account/AccessDenied";
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
+            // Django answers a refused request with 403 at the same address, not with a redirect to another page;
+            // the status code page draws it (ErrorPages, PermissionDenied).
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         // Between the password and the code: who is half-way through signing in, for five minutes.

@@ -8,7 +8,7 @@ public sealed class SecurityHeadersTests : SiteFixture
 {
     [TestCase("/Identity/Account/Login")]
     [TestCase("/admin/")]
-    [TestCase("/css/admin.css")]
+    [TestCase("/css/theme.css")]
     [TestCase("/no-such-page")]
     public async Task Every_response_carries_the_security_headers(string path)
     {

@@ -29,9 +29,12 @@ public sealed partial class MigrationLock : IAsyncDisposable
         ILockStore store = database.IsNpgsql() ? new PostgresMigrationLock(database) : new SqliteMigrationLock(database.GetConnectionString()!, logger);
         var waited = Stopwatch.StartNew();
         var nextReport = TimeSpan.Zero;
+        LockHolder? lastSeen = null;
         while (true)
         {
-            var (held, holder) = await store.TryAcquireAsync(cancellationToken);
+            var (held, seen) = await store.TryAcquireAsync(cancellationToken);
+            lastSeen = seen ?? lastSeen;
+            var holder = lastSeen ?? new LockHolder("another process (busy with the database)", DateTimeOffset.UtcNow);
             if (held is not null)
             {
                 if (nextReport > TimeSpan.Zero)
@@ -70,8 +73,8 @@ public sealed partial class MigrationLock : IAsyncDisposable
 /// <summary>One provider's lock: one attempt at a time, so the waiting, reporting and bound are shared.</summary>
 internal interface ILockStore
 {
-    /// <summary>The lock, or (when it is held by someone alive) who holds it.</summary>
-    Task<(IHeldLock? Held, LockHolder Holder)> TryAcquireAsync(CancellationToken cancellationToken);
+    /// <summary>The lock, or else who holds it (null when that could not be read just now).</summary>
+    Task<(IHeldLock? Held, LockHolder? Holder)> TryAcquireAsync(CancellationToken cancellationToken);
 }
 
 internal interface IHeldLock : IAsyncDisposable

@@ -27,7 +27,7 @@ internal sealed class PostgresMigrationLock(DatabaseFacade database) : ILockStor
 
     private bool _connectionPrepared;
 
-    public async Task<(IHeldLock? Held, LockHolder Holder)> TryAcquireAsync(CancellationToken cancellationToken)
+    public async Task<(IHeldLock? Held, LockHolder? Holder)> TryAcquireAsync(CancellationToken cancellationToken)
     {
         if (!_connectionPrepared)
         {
@@ -43,7 +43,7 @@ internal sealed class PostgresMigrationLock(DatabaseFacade database) : ILockStor
             if (await ScalarAsync<bool>(connection, $"SELECT pg_try_advisory_lock({AdvisoryKey})", cancellationToken))
             {
                 await ScalarAsync<string>(connection, "SELECT set_config('tcp_keepalives_idle', '10', false), set_config('tcp_keepalives_interval', '5', false), set_config('tcp_keepalives_count', '3', false)", cancellationToken);
-                return (new Held(database), new LockHolder("this process", DateTimeOffset.UtcNow));
+                return (new Held(database), null);
             }
 
             var holder = await ReadHolderAsync(connection, cancellationToken);
@@ -58,7 +58,7 @@ internal sealed class PostgresMigrationLock(DatabaseFacade database) : ILockStor
     }
 
     /// <summary>The holder's session as the server sees it (host and pid in its application name).</summary>
-    internal static async Task<LockHolder> ReadHolderAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<LockHolder?> ReadHolderAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var sql = $"""
             SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'a local socket'), a.backend_start
@@ -72,7 +72,7 @@ internal sealed class PostgresMigrationLock(DatabaseFacade database) : ILockStor
         if (!await reader.ReadAsync(cancellationToken))
         {
             // Released since the attempt: the next one will get it.
-            return new LockHolder("a session that has just released it", DateTimeOffset.UtcNow);
+            return null;
         }
 
         return new LockHolder(

@@ -44,9 +44,17 @@ internal sealed record ProcessIdentity(string Host, int ProcessId, string Starte
             return Environment.MachineName;
         }
 
-        var boot = File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim();
-        var pidNamespace = new FileInfo("/proc/self/ns/pid").LinkTarget ?? "";
-        return $"{boot} {pidNamespace}";
+        try
+        {
+            var boot = File.ReadAllText("/proc/sys/kernel/random/boot_id").Trim();
+            var pidNamespace = new FileInfo("/proc/self/ns/pid").LinkTarget ?? "";
+            return $"{boot} {pidNamespace}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A space of its own that no other process shares: its holders are then judged by their heartbeat.
+            return Guid.NewGuid().ToString("N");
+        }
     }
 
     /// <summary>An opaque token that is the same every time it is read for one process, or null when no such process runs.</summary>

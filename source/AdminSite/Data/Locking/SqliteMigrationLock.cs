@@ -35,9 +35,7 @@ internal sealed partial class SqliteMigrationLock(string connectionString, ILogg
         Pooling = false,
     }.ToString();
 
-    private LockHolder? _lastHolder;
-
-    public async Task<(IHeldLock? Held, LockHolder Holder)> TryAcquireAsync(CancellationToken cancellationToken)
+    public async Task<(IHeldLock? Held, LockHolder? Holder)> TryAcquireAsync(CancellationToken cancellationToken)
     {
         var me = new OwnerRow(Guid.NewGuid().ToString("N"), ProcessIdentity.Current, DateTime.UtcNow, DateTime.UtcNow);
         try
@@ -46,29 +44,24 @@ internal sealed partial class SqliteMigrationLock(string connectionString, ILogg
             await ExecuteAsync(connection, CreateTableSql, cancellationToken);
             if (await ExecuteAsync(connection, $"INSERT OR IGNORE INTO \"{TableName}\" {OwnerColumns} VALUES (1, {OwnerValues})", cancellationToken, me) == 1)
             {
-                return (await HeldAsync(connection, me, cancellationToken), me.AsHolder(me.AcquiredAt));
+                return (await HeldAsync(connection, me, cancellationToken), null);
             }
 
-            var holder = await ReadAsync(connection, cancellationToken);
-            if (holder is null)
+            // Null when released between the two statements: the next attempt will find it free.
+            var row = await ReadAsync(connection, cancellationToken);
+            var holder = row?.AsHolder(me.AcquiredAt);
+            if (row?.Death(me.AcquiredAt) is { } death && await TakeOverAsync(connection, row, me, cancellationToken))
             {
-                // Released between the two statements: the next attempt will find it free.
-                return (null, _lastHolder ?? me.AsHolder(me.AcquiredAt));
+                LogTakenOver(logger, holder!, death);
+                return (await HeldAsync(connection, me, cancellationToken), null);
             }
 
-            _lastHolder = holder.AsHolder(me.AcquiredAt);
-            if (holder.Death(me.AcquiredAt) is { } death && await TakeOverAsync(connection, holder, me, cancellationToken))
-            {
-                LogTakenOver(logger, _lastHolder, death);
-                return (await HeldAsync(connection, me, cancellationToken), _lastHolder);
-            }
-
-            return (null, _lastHolder);
+            return (null, holder);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
         {
-            // Someone (most likely the holder, migrating) has the file's write lock for longer than the busy timeout.
-            return (null, _lastHolder ?? new LockHolder("a process writing to the database", DateTimeOffset.UtcNow));
+            // Someone (most likely the holder, migrating) has had the file's write lock for longer than the busy timeout.
+            return (null, null);
         }
     }
 
