@@ -7,9 +7,9 @@ namespace E2E;
 /// <summary>
 /// A podman for the rehearsal alone: its storage (images, volumes, secrets, libpod's database) under
 /// <c>.nuke/temp</c>, its run root, locks and runc state in a short /tmp folder (conmon's socket paths must stay
-/// under ~100 characters), and a containers.conf of its own. The machine's podman state is never read or written;
-/// disposal removes every pod, volume, secret and image it made, then its folders. Every podman command line is
-/// assembled here.
+/// under ~100 characters), and a containers.conf of its own, so the machine's podman state is never used. Disposal
+/// removes every pod, volume, secret and image it made, its folders, and the two folders podman 4.3 writes outside
+/// them regardless (<see cref="MadeRegardless"/>). Every podman command line is assembled here.
 /// </summary>
 public sealed class Podman : IAsyncDisposable
 {
