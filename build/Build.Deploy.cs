@@ -12,7 +12,7 @@ partial class Build
     [Parameter("Create the namespace on the first install (needs create and, with Helm 4's server-side apply, patch on Namespaces)")]
     readonly bool CreateNamespace;
 
-    [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)")]
+    [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)", DefaultFrom = nameof(KubeconfigContext))]
     readonly string? KubeContext;
 
     [Parameter("Deploy this digest (sha256:...) of Registry/Repository instead of the one in artifacts/image.json")]
@@ -44,7 +44,7 @@ partial class Build
         .Uses(() => KubeConfig)
         .Requires(() => HelmExecutable is not null, $"helm on PATH or --helm-path. {Helm.MissingHint}")
         .Validates(() => HelmPath, ExecutableLocator.ExecutableFile)
-        .Requires(() => KubeContext is not null || HasCurrentKubeContext(), "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
+        .Requires(() => KubeContext is not null || CurrentKubeContext() is not null, "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
         .Requires(() => ImageDigest is null || Registry is not null, "--registry with --image-digest, to say where the image is")
         .Validates(() => ImageDigest, ImageRecord.DigestRule)
         .Validates(() => Registry, DockerReference.Registry)
@@ -132,13 +132,18 @@ partial class Build
         throw new BuildFailedException($"helm test failed on the first install; the release was removed. {reason}");
     }
 
-    bool HasCurrentKubeContext()
+    ResolvedDefault KubeconfigContext => new(CurrentKubeContext(), "the kubeconfig's current-context");
+
+    /// <summary>The current-context of the kubeconfig helm will read (--kube-config, else KUBECONFIG's files, else ~/.kube/config).</summary>
+    string? CurrentKubeContext()
     {
         var configs = KubeConfig is not null ? [KubeConfig]
             : EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
             ? list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             : [Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config")];
         return configs.Where(File.Exists).SelectMany(File.ReadLines)
-            .Any(line => line.StartsWith("current-context:", StringComparison.Ordinal) && line["current-context:".Length..].Trim().Trim('"').Length > 0);
+            .Where(line => line.StartsWith("current-context:", StringComparison.Ordinal))
+            .Select(line => line["current-context:".Length..].Trim().Trim('"'))
+            .FirstOrDefault(context => context.Length > 0);
     }
 }

@@ -37,7 +37,7 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
 
             if (help)
             {
-                HelpWriter.Write(console, model, build.BranchInfo, ParametersFiles.Profiles(root));
+                HelpWriter.Write(console, build, model, build.BranchInfo, ParametersFiles.Profiles(root));
                 return ExitCodes.Success;
             }
 

@@ -63,8 +63,7 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
     {
         if (verbosity >= Verbosity.Minimal && target.Definition.HasActions)
         {
-            var title = Markup.Escape(target.Name);
-            console.Write(new Rule($"[bold deepskyblue1]{title}[/]").LeftJustified().RuleStyle("grey"));
+            console.Heading(target.Name);
             if (target.Definition.DescriptionText is { } description && verbosity >= Verbosity.Normal)
                 console.MarkupLine($"[grey]{Markup.Escape(description)}[/]");
         }

@@ -5,7 +5,7 @@ namespace BuildEngine;
 /// <summary>--help: targets, parameters with their current values and sources, built-in options, skip model.</summary>
 public static class HelpWriter
 {
-    public static void Write(IAnsiConsole console, BuildModel model, BuildBranch branch, IReadOnlyList<string> profiles)
+    public static void Write(IAnsiConsole console, NukeBuild build, BuildModel model, BuildBranch branch, IReadOnlyList<string> profiles)
     {
         console.MarkupLine("[bold]Usage:[/] ./build.sh [[targets]] [[--parameter value...]]");
         console.WriteLine();
@@ -32,14 +32,14 @@ public static class HelpWriter
             .AddColumns("Option", "Type", "Description", "Value (from)");
         foreach (var parameter in model.Parameters.OrderBy(parameter => parameter.Name, StringComparer.Ordinal))
         {
-            var from = parameter.Source == ParameterSource.Default ? "default" : parameter.Origin;
+            var (value, from) = parameter.Effective(build);
             var environment = string.Join(" or ", parameter.EnvironmentVariables) +
                 (parameter.IsSecret ? $"; file {parameter.FileOptionName} or {parameter.FileEnvironmentVariable}" : "");
             parameters.AddRow(
                 Markup.Escape(parameter.OptionName),
                 Markup.Escape(ValueConverter.Describe(parameter.Type)),
                 Markup.Escape($"{parameter.Description} [env {environment}]"),
-                Markup.Escape($"{parameter.Display(parameter.Value)} ({from})"));
+                Markup.Escape($"{value} ({from})"));
         }
         console.Write(parameters);
 

@@ -19,6 +19,39 @@ public sealed class BuildParameter
             ? [explicitName]
             : [Naming.ToUpperSnakeCase(Name), Name];
         Value = defaultValue;
+        DefaultFrom = attribute.DefaultFrom;
+    }
+
+    /// <summary>The build member that resolves the value when none is given (<see cref="ParameterAttribute.DefaultFrom"/>).</summary>
+    public string? DefaultFrom { get; }
+
+    /// <summary>
+    /// The value the build works with and where it came from: the bound value, or for a parameter not given, what
+    /// <see cref="DefaultFrom"/> resolves it to. A resolver that fails (no git, say) is reported, not thrown: help
+    /// must always print.
+    /// </summary>
+    public (string Value, string From) Effective(object build)
+    {
+        var from = Source == ParameterSource.Default ? "default" : Origin ?? "default";
+        if (Source != ParameterSource.Default || DefaultFrom is null)
+            return (Display(Value), from);
+        try
+        {
+            const BindingFlags flags = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+            var member = build.GetType().GetMember(DefaultFrom, flags).FirstOrDefault()
+                ?? throw new BuildDefinitionException($"Parameter '{Name}': DefaultFrom names '{DefaultFrom}', which the build does not have.");
+            var resolved = member switch
+            {
+                PropertyInfo property => property.GetValue(build),
+                MethodInfo method => method.Invoke(build, []),
+                _ => throw new BuildDefinitionException($"Parameter '{Name}': DefaultFrom '{DefaultFrom}' must be a property or a method."),
+            } as ResolvedDefault;
+            return resolved is null ? (Display(Value), from) : (Display(resolved.Value), resolved.From);
+        }
+        catch (TargetInvocationException exception)
+        {
+            return ("(unknown)", exception.InnerException?.Message ?? exception.Message);
+        }
     }
 
     /// <summary>The field or property, as target definitions name it (<c>Uses(() =&gt; Member)</c>).</summary>
