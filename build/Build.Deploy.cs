@@ -9,7 +9,10 @@ partial class Build
     [Parameter("Kubernetes namespace to deploy into")]
     readonly string Namespace = "admin-site";
 
-    [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)")]
+    [Parameter("Create the namespace on the first install (needs create and, with Helm 4's server-side apply, patch on Namespaces)")]
+    readonly bool CreateNamespace;
+
+    [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)", DefaultFrom = nameof(KubeconfigContext))]
     readonly string? KubeContext;
 
     [Parameter("Deploy this digest (sha256:...) of Registry/Repository instead of the one in artifacts/image.json")]
@@ -21,46 +24,93 @@ partial class Build
     [Parameter("Extra values files for the release, e.g. the environment's settings")]
     readonly AbsolutePath[] ValuesFiles = [];
 
+    [Parameter("kubeconfig file for helm (default: KUBECONFIG, else ~/.kube/config); Jenkins binds the secret-file credential 'kubeconfig'", CredentialsId = "kubeconfig")]
+    readonly AbsolutePath? KubeConfig;
+
+    [Parameter("Roll out even when the release already runs this commit with the same chart and values (e.g. for rebuilt base images)")]
+    readonly bool Redeploy;
+
     AbsolutePath ChartDirectory => RootDirectory / "chart";
 
+    /// <summary>The values the build sets itself (the image), as a file: see <see cref="HelmValues"/>.</summary>
+    AbsolutePath DeployValuesFile => TemporaryDirectory / "deploy" / $"{Release}.values.json";
+
     Target Deploy => _ => _
-        .Description("helm upgrade --install --atomic by digest, then helm test; a failed test rolls back")
+        .Description("helm upgrade --install by digest, rolled back on failure, then helm test; a failed test rolls back")
         .DependsOn(Push)
         .OnlyOnBranches(DeployBranch)
+        // Two branches matching DeployBranch, or two jobs, must never upgrade one release at the same time.
+        .Exclusive($"{Release}-{Namespace}")
+        .Uses(() => KubeConfig)
         .Requires(() => HelmExecutable is not null, $"helm on PATH or --helm-path. {Helm.MissingHint}")
-        .Requires(() => KubeContext is not null || HasCurrentKubeContext(), "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
+        .Validates(() => HelmPath, ExecutableLocator.ExecutableFile)
+        .Requires(() => KubeContext is not null || CurrentKubeContext() is not null, "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
+        .Requires(() => ImageDigest is null || Registry is not null, "--registry with --image-digest, to say where the image is")
+        .Validates(() => ImageDigest, ImageRecord.DigestRule)
+        .Validates(() => Registry, DockerReference.Registry)
+        .Validates(() => Repository, DockerReference.Repository)
+        .Validates(() => Release, HelmTarget.ReleaseName)
+        .Validates(() => Namespace, HelmTarget.NamespaceName)
+        .Validates(() => DeployTimeout, GoDuration.Positive)
+        .Validates(() => ValuesFiles, HelmValues.UserFile)
+        // The daily build of an unchanged commit: a rollout would change nothing but the digest, and on SQLite
+        // (Recreate) it would still be a short outage.
+        .OnlyWhenDynamic(() => Redeploy || !ReleaseAlreadyRunsThisCommit())
         .Executes(async () =>
         {
             var image = DeployedImage();
-            var target = new HelmTarget(Release, Namespace, KubeContext);
-            var settings = ValuesFiles.Aggregate(
-                new HelmUpgradeSettings(target, ChartDirectory)
-                    .SetTimeout(DeployTimeout)
-                    .SetValue("image.repository", image.RepositoryReference)
-                    .SetValue("image.digest", image.Digest),
+            var helm = await DeployHelm();
+            var values = new HelmValues()
+                .Set("image.repository", image.RepositoryReference)
+                .Set("image.digest", image.Digest)
+                .Write(DeployValuesFile);
+            // The build's values last: an environment's file may tune the release but never change the image.
+            var settings = ValuesFiles.Append(values).Aggregate(
+                new HelmUpgradeSettings(HelmRelease, ChartDirectory).SetTimeout(DeployTimeout).SetCreateNamespace(CreateNamespace)
+                    .SetDescription((await Stamp(image)).ToString()),
                 (current, file) => current.AddValuesFile(file));
 
-            await Helm.UpgradeInstall(settings);
-            await TestReleaseOrRollBack(target);
-            Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace}.");
+            await Helm.UpgradeInstall(settings, helm);
+            await TestReleaseOrRollBack(HelmRelease, helm);
+            Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace} with helm {helm}.");
         });
 
-    ImageRecord DeployedImage()
+    HelmTarget HelmRelease => new(Release, Namespace, KubeContext, KubeConfig?.Value);
+
+    HelmVersion? _deployHelm;
+
+    /// <summary>helm version, asked once: by the rollout check, or by the rollout when --redeploy skips the check.</summary>
+    async Task<HelmVersion> DeployHelm() => _deployHelm ??= await Helm.Version();
+
+    async Task<DeployStamp> Stamp(ImageRecord image) =>
+        DeployStamp.Of(await Git.CommitSha(), ChartDirectory, ValuesFiles, image.RepositoryReference);
+
+    /// <summary>The deployed revision carries the stamp this rollout would write, so it would change nothing.</summary>
+    bool ReleaseAlreadyRunsThisCommit()
     {
-        if (ImageDigest is null)
-            return ImageRecord.Read(ImageRecordFile);
-        if (!ImageRecord.IsValidDigest(ImageDigest))
-            throw new BuildFailedException($"--image-digest '{ImageDigest}' is not {ImageRecord.DigestFormat}.");
-        if (Registry is null)
-            throw new BuildFailedException("--image-digest needs --registry to say where the image is.");
-        return new ImageRecord(Registry, Repository, Tag: "", ImageDigest);
+        // The image first: a missing record fails here, before helm is asked anything; then a helm the build cannot
+        // speak is refused before any release command.
+        var wanted = Stamp(DeployedImage()).GetAwaiter().GetResult();
+        DeployHelm().GetAwaiter().GetResult();
+        var history = Helm.History(HelmRelease).GetAwaiter().GetResult();
+        var deployed = history.LastOrDefault(revision => revision.Status == "deployed");
+        if (deployed is null || DeployStamp.Parse(deployed.Description) != wanted)
+            return false;
+        Log.Information($"Release {Release} in {Namespace} already runs commit {wanted.Commit[..12]} with the same chart and values " +
+            $"(revision {deployed.Revision}): no rollout. --redeploy rolls out anyway.");
+        return true;
     }
 
+    ImageRecord DeployedImage() => ImageDigest is null
+        ? ImageRecord.Read(ImageRecordFile)
+        : new ImageRecord(Registry!, Repository, Tag: "", ImageDigest);
+
     /// <summary>
-    /// --atomic only covers the rollout; helm test checks the running site. When it fails, the previous good
-    /// revision comes back (a first install is removed, as --atomic would) and the build fails with the test output.
+    /// Rolling back on failure only covers the rollout; helm test checks the running site. When it fails, the previous
+    /// good revision comes back (a first install is removed, as a failed first install would be) and the build fails
+    /// with the test output.
     /// </summary>
-    async Task TestReleaseOrRollBack(HelmTarget target)
+    async Task TestReleaseOrRollBack(HelmTarget target, HelmVersion helm)
     {
         var test = await Helm.Test(target, DeployTimeout);
         if (test.Succeeded)
@@ -75,19 +125,25 @@ partial class Build
         var reason = (test.StandardError + test.StandardOutput).Trim();
         if (previous is { } good)
         {
-            await Helm.Rollback(target, good, DeployTimeout);
+            await Helm.Rollback(target, good, DeployTimeout, helm);
             throw new BuildFailedException($"helm test failed for revision {current}; rolled back to revision {good}. {reason}");
         }
-        await Helm.Uninstall(target);
+        await Helm.Uninstall(target, DeployTimeout, helm);
         throw new BuildFailedException($"helm test failed on the first install; the release was removed. {reason}");
     }
 
-    bool HasCurrentKubeContext()
+    ResolvedDefault KubeconfigContext => new(CurrentKubeContext(), "the kubeconfig's current-context");
+
+    /// <summary>The current-context of the kubeconfig helm will read (--kube-config, else KUBECONFIG's files, else ~/.kube/config).</summary>
+    string? CurrentKubeContext()
     {
-        var configs = EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
+        var configs = KubeConfig is not null ? [KubeConfig]
+            : EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
             ? list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             : [Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config")];
         return configs.Where(File.Exists).SelectMany(File.ReadLines)
-            .Any(line => line.StartsWith("current-context:", StringComparison.Ordinal) && line["current-context:".Length..].Trim().Trim('"').Length > 0);
+            .Where(line => line.StartsWith("current-context:", StringComparison.Ordinal))
+            .Select(line => line["current-context:".Length..].Trim().Trim('"'))
+            .FirstOrDefault(context => context.Length > 0);
     }
 }

@@ -10,13 +10,20 @@ partial class Build
     [Parameter("Registry user for docker login (not needed for ECR, which uses the credential helper)")]
     readonly string? RegistryUsername;
 
-    [Parameter("Registry password for docker login, read from the environment in CI"), Secret]
+    [Parameter("Registry password for docker login, handed to it on stdin; give it by environment or file, not on the command line (ps shows it); Jenkins binds the secret-text credential 'registry-password'", CredentialsId = "registry-password"), Secret]
     readonly string? RegistryPassword;
+
+    /// <summary>The image tag is <c>&lt;12-character git sha&gt;-&lt;build number&gt;</c>: the build number must complete a Docker tag.</summary>
+    static readonly ValueRule<string> BuildNumberRule = ValueRule<string>.Matching(
+        "a build number of letters, digits, '_', '.' and '-' (at most 115), which ends the image tag <git sha>-<build number>",
+        number => DockerReference.IsValidTag($"{new string('0', 12)}-{number}"));
 
     Target DockerBuild => _ => _
         .Description("Builds the production image, tagged <git sha>-<build number>, with OCI labels")
         .DependsOn(Test)
         .OnlyOnBranches(DeployBranch)
+        .Validates(() => Repository, DockerReference.Repository)
+        .Validates(() => BuildNumber, BuildNumberRule)
         .Executes(async () =>
         {
             // A new image makes any earlier push record stale: Deploy must never pick up the previous image.
@@ -44,6 +51,11 @@ partial class Build
         .DependsOn(DockerBuild)
         .OnlyOnBranches(DeployBranch)
         .Requires(() => Registry)
+        .Validates(() => Registry, DockerReference.Registry)
+        .Validates(() => Repository, DockerReference.Repository)
+        .Validates(() => BuildNumber, BuildNumberRule)
+        .Uses(() => RegistryPassword)
+        .Produces(ImageRecordFile)
         .Executes(async () =>
         {
             DeleteImageRecord();
@@ -69,14 +81,8 @@ partial class Build
             File.Delete(ImageRecordFile);
     }
 
-    async Task<string> ImageTag()
-    {
-        var tag = $"{(await Git.CommitSha())[..12]}-{BuildNumber}";
-        // Docker's tag grammar; a bad BUILD_NUMBER must fail here, not halfway through a push.
-        return System.Text.RegularExpressions.Regex.IsMatch(tag, @"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z")
-            ? tag
-            : throw new BuildFailedException($"'{tag}' is not a valid image tag: check --build-number.");
-    }
+    /// <summary>The build number was checked before the build started (<see cref="BuildNumberRule"/>).</summary>
+    async Task<string> ImageTag() => $"{(await Git.CommitSha())[..12]}-{BuildNumber}";
 
     /// <summary>ECR: the credential helper (no docker login: mixing both fails). Others: docker login when credentials are given.</summary>
     async Task LogInToRegistry(string registry)

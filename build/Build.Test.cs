@@ -7,14 +7,18 @@ partial class Build
     [Parameter("Test filter (dotnet test --filter); PostgreSQL tests need a server and run in E2E")]
     readonly string TestFilter = "TestCategory!=PostgreSQL";
 
-    [Parameter("AgentTest: uid the agent container runs as (default: yours, as Jenkins does)")]
+    [Parameter("AgentTest: uid the agent container runs as (default: yours, as Jenkins does)", DefaultFrom = nameof(YourUid))]
     readonly int? AgentUid;
 
-    [Parameter("AgentTest: gid the agent container runs as (default: yours)")]
+    [Parameter("AgentTest: gid the agent container runs as (default: yours)", DefaultFrom = nameof(YourGid))]
     readonly int? AgentGid;
 
-    [Parameter("AgentTest: workspace mounted into the agent (default: the repository root)")]
+    [Parameter("AgentTest: workspace mounted into the agent (default: the repository root)", DefaultFrom = nameof(RootWorkspace))]
     readonly AbsolutePath? AgentWorkspace;
+
+    ResolvedDefault YourUid => new(UnixUser.Id, "you");
+    ResolvedDefault YourGid => new(UnixUser.GroupId, "you");
+    ResolvedDefault RootWorkspace => new(RootDirectory, "the repository root");
 
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
@@ -28,8 +32,9 @@ partial class Build
         .DependsOn(Compile, Prerequisites)
         .Executes(async () =>
         {
-            // The chart tests run the real helm and the browser tests the real Chromium: hand them what Prerequisites found.
-            var tools = new Dictionary<string, string?> { ["HELM_PATH"] = HelmExecutable, ["CHROMIUM_PATH"] = ChromiumPath };
+            // The chart and deploy tests run both pinned helm majors and the browser tests the real Chromium: hand them what Prerequisites installed.
+            var tools = PinnedHelm.All.ToDictionary(pinned => $"HELM{pinned.Major}_PATH", pinned => (string?)pinned.InstalledPath(ToolsDirectory).Value);
+            tools["CHROMIUM_PATH"] = ChromiumPath;
             if (TestResultsDirectory.DirectoryExists())
                 Directory.Delete(TestResultsDirectory, recursive: true);
 

@@ -12,6 +12,13 @@ public static class BranchPattern
     public static bool Matches(string pattern, string branch) =>
         Regex.IsMatch(branch, ToRegex(pattern), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
+    /// <summary>Why a pattern is unusable ("contains a control character (\n)"), or null when it is fine.</summary>
+    public static string? Problem(string pattern)
+    {
+        var control = pattern.Where(char.IsControl).Select(c => Requirement.Printable(c.ToString())).FirstOrDefault();
+        return control is null ? null : $"contains a control character ({control})";
+    }
+
     /// <summary>
     /// The short branch name from what CI systems and git report: <c>origin/develop</c>, <c>refs/heads/develop</c>
     /// and <c>refs/remotes/origin/develop</c> all mean <c>develop</c>. Empty and detached (<c>HEAD</c>) mean unknown.

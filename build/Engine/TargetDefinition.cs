@@ -14,11 +14,18 @@ public sealed class TargetDefinition : ITargetDefinition
     private readonly List<Requirement> _requirements = [];
     private readonly List<Func<Task>> _actions = [];
     private readonly List<string> _branchPatterns = [];
+    private readonly List<string> _usedParameters = [];
+    private readonly List<string> _requiredMembers = [];
+    private readonly List<AbsolutePath> _artifacts = [];
 
-    internal TargetDefinition(string name, int declarationIndex)
+    private readonly IReadOnlyList<BuildParameter> _parameters;
+
+    /// <param name="parameters">The build's bound parameters: requirements name them by option, not by member.</param>
+    internal TargetDefinition(string name, int declarationIndex, IReadOnlyList<BuildParameter>? parameters = null)
     {
         Name = name;
         DeclarationIndex = declarationIndex;
+        _parameters = parameters ?? [];
     }
 
     public string Name { get; }
@@ -33,6 +40,18 @@ public sealed class TargetDefinition : ITargetDefinition
     public IReadOnlyList<Condition> StaticConditions => _staticConditions;
     public IReadOnlyList<Condition> DynamicConditions => _dynamicConditions;
     public IReadOnlyList<Requirement> Requirements => _requirements;
+
+    /// <summary>Parameters the target declared with <c>Uses</c> (the model checks each is a parameter).</summary>
+    public IReadOnlyList<string> UsedParameters => _usedParameters;
+
+    /// <summary>Every member the target reads by name: <c>Uses</c>, then <c>Requires(() =&gt; Member)</c>.</summary>
+    public IEnumerable<string> MembersRead => _usedParameters.Concat(_requiredMembers).Distinct();
+
+    /// <summary>What the target leaves for CI to publish (<c>Produces</c>).</summary>
+    public IReadOnlyList<AbsolutePath> Artifacts => _artifacts;
+
+    /// <summary>The resource at most one run of this target holds at a time, or null.</summary>
+    public string? ExclusiveResource { get; private set; }
     internal IReadOnlyList<Func<Task>> Actions => _actions;
 
     // Resolved by the loader once every definition exists.
@@ -78,13 +97,55 @@ public sealed class TargetDefinition : ITargetDefinition
     {
         if (patterns.Length == 0 || patterns.Any(string.IsNullOrWhiteSpace))
             throw new BuildDefinitionException($"Target '{Name}': OnlyOnBranches needs at least one non-empty branch pattern.");
+        foreach (var pattern in patterns)
+            ThrowOnBadBranchPattern(pattern);
         _branchPatterns.AddRange(patterns);
         return this;
     }
 
     ITargetDefinition ITargetDefinition.Requires<T>(Expression<Func<T>> member)
     {
-        _requirements.Add(Requirement.ForMember(Name, member));
+        _requirements.Add(Requirement.Present(Name, member, _parameters));
+        if (member.Body is MemberExpression access)
+            _requiredMembers.Add(access.Member.Name);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Uses<T>(Expression<Func<T>> member)
+    {
+        if (member.Body is not MemberExpression access)
+            throw new BuildDefinitionException($"Target '{Name}': Uses needs a member, like Uses(() => RegistryPassword); got {member.Body}.");
+        _usedParameters.Add(access.Member.Name);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Produces(params AbsolutePath[] artifacts)
+    {
+        if (artifacts.Length == 0)
+            throw new BuildDefinitionException($"Target '{Name}': Produces needs at least one path.");
+        _artifacts.AddRange(artifacts);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Exclusive(string resource)
+    {
+        if (string.IsNullOrWhiteSpace(resource))
+            throw new BuildDefinitionException($"Target '{Name}': Exclusive needs a resource name.");
+        ExclusiveResource = resource;
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Validates<T>(Expression<Func<T?>> member, ValueRule<T> rule) where T : default
+    {
+        var read = member.Compile();
+        _requirements.Add(Requirement.Follows(member.Body, () => [read()], rule, _parameters));
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Validates<T>(Expression<Func<T[]?>> member, ValueRule<T> rule) where T : default
+    {
+        var read = member.Compile();
+        _requirements.Add(Requirement.Follows(member.Body, () => read() ?? [], rule, _parameters));
         return this;
     }
 
@@ -122,6 +183,20 @@ public sealed class TargetDefinition : ITargetDefinition
         return this;
     }
 
+    /// <summary>
+    /// Branch patterns end up in plans and in generated pipelines (a Jenkinsfile's <c>when { branch '...' }</c>): one
+    /// with a control character is refused while the targets load, naming the parameter it came from when there is one.
+    /// </summary>
+    private void ThrowOnBadBranchPattern(string pattern)
+    {
+        if (BranchPattern.Problem(pattern) is not { } problem)
+            return;
+        var source = _parameters.FirstOrDefault(parameter => parameter.Value is string value && value == pattern);
+        throw source is null
+            ? new BuildDefinitionException($"Target '{Name}': branch pattern '{Requirement.Printable(pattern)}' {problem}.")
+            : new BuildUsageException($"{source.OptionName} '{Requirement.Printable(pattern)}' must be a branch pattern: it {problem}.");
+    }
+
     private TargetDefinition AddAll(List<Target> list, Target[] targets)
     {
         list.AddRange(targets);
@@ -137,28 +212,4 @@ public sealed record Condition(Func<bool> Evaluate, string Text)
         var cleaned = (text ?? "condition").Trim();
         return cleaned.StartsWith("() =>", StringComparison.Ordinal) ? cleaned[5..].Trim() : cleaned;
     }
-}
-
-/// <summary>Something that must hold before any target runs; <see cref="Check"/> returns the problem or null.</summary>
-public sealed record Requirement(string Text, Func<string?> Check)
-{
-    internal static Requirement ForMember<T>(string target, Expression<Func<T>> member)
-    {
-        var name = member.Body is MemberExpression access ? access.Member.Name : Condition.Clean(member.Body.ToString());
-        var read = member.Compile();
-        return new Requirement(name, () => IsMissing(read())
-            ? $"Target '{target}' requires member '{name}' to be not null or empty"
-            : null);
-    }
-
-    internal static Requirement ForCondition(string target, Func<bool> condition, string text) =>
-        new(text, () => condition() ? null : $"Target '{target}' requires: {text}");
-
-    private static bool IsMissing(object? value) => value switch
-    {
-        null => true,
-        string text => string.IsNullOrWhiteSpace(text),
-        System.Collections.ICollection collection => collection.Count == 0,
-        _ => false,
-    };
 }

@@ -1,25 +1,38 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Tools;
 
-/// <summary>The helm CLI (v3): every command line the build gives it is assembled here.</summary>
+/// <summary>
+/// The helm CLI, Helm 4 or Helm 3: every command line the build gives it is assembled here (and in
+/// <see cref="HelmUpgradeSettings"/>) with the flags of the major that runs, read once with <see cref="Version"/>.
+/// </summary>
 public sealed class Helm(IProcessRunner runner, string executable, string workingDirectory)
 {
-    public const string MissingHint = "Install Helm 3 (https://helm.sh/docs/intro/install/, or ./build.sh Prerequisites) or pass --helm-path.";
+    public const string MissingHint =
+        "Install Helm 4 or Helm 3 (https://helm.sh/docs/intro/install/, or ./build.sh Prerequisites, which installs the pinned Helm 4) or pass --helm-path.";
 
-    public Task<ToolResult> UpgradeInstall(HelmUpgradeSettings settings, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(settings.Arguments()), cancellation);
+    /// <summary><c>helm version</c>; a major other than 3 or 4 is refused, since its flags are not known.</summary>
+    public async Task<HelmVersion> Version(CancellationToken cancellation = default)
+    {
+        var result = await runner.RunAsync(Command(["version", "--template", "{{.Version}}"]) with { Quiet = true }, cancellation);
+        return HelmVersion.Parse(result.StandardOutput, executable);
+    }
+
+    public Task<ToolResult> UpgradeInstall(HelmUpgradeSettings settings, HelmVersion helm, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(settings.Arguments(helm)), cancellation);
 
     /// <summary>Runs the chart's test hooks; returns the result instead of throwing so the caller can roll back.</summary>
     public Task<ToolResult> Test(HelmTarget target, string timeout, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(["test", target.Release, "--logs", "--timeout", timeout, .. target.Arguments()]) with { AllowFailure = true }, cancellation);
 
-    public Task<ToolResult> Rollback(HelmTarget target, int revision, string timeout, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(["rollback", target.Release, revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--wait", "--timeout", timeout, .. target.Arguments()]), cancellation);
+    public Task<ToolResult> Rollback(HelmTarget target, int revision, string timeout, HelmVersion helm, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(["rollback", target.Release, revision.ToString(CultureInfo.InvariantCulture),
+            helm.Wait, "--timeout", timeout, "--history-max", HelmUpgradeSettings.DefaultHistoryMax.ToString(CultureInfo.InvariantCulture),
+            .. target.Arguments()]), cancellation);
 
-    public Task<ToolResult> Uninstall(HelmTarget target, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(["uninstall", target.Release, "--wait", .. target.Arguments()]), cancellation);
+    public Task<ToolResult> Uninstall(HelmTarget target, string timeout, HelmVersion helm, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(["uninstall", target.Release, helm.Wait, "--timeout", timeout, .. target.Arguments()]), cancellation);
 
     /// <summary>The release's revisions, oldest first (<c>helm history -o json</c>).</summary>
     public async Task<IReadOnlyList<HelmRevision>> History(HelmTarget target, CancellationToken cancellation = default)
@@ -27,63 +40,33 @@ public sealed class Helm(IProcessRunner runner, string executable, string workin
         var result = await runner.RunAsync(
             Command(["history", target.Release, "--output", "json", "--max", "20", .. target.Arguments()]) with { Quiet = true, AllowFailure = true },
             cancellation);
-        if (!result.Succeeded)
+        // A release that does not exist yet: helm fails, or (some versions) prints nothing.
+        if (!result.Succeeded || string.IsNullOrWhiteSpace(result.StandardOutput))
             return [];
         return JsonSerializer.Deserialize<List<HelmRevision>>(result.StandardOutput, new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
     }
 
-    /// <summary>Renders the chart locally with string values (<c>helm template</c>) and returns the manifests.</summary>
-    public async Task<string> Template(string release, string chart, IReadOnlyList<KeyValuePair<string, string>> values, CancellationToken cancellation = default) =>
-        (await runner.RunAsync(Command(["template", release, chart, .. values.SelectMany(value => (string[])["--set-string", $"{value.Key}={value.Value}"])])
-            with { Quiet = true }, cancellation)).StandardOutput;
-
-    public Task<ToolResult> Version(CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(["version", "--short"]) with { Quiet = true }, cancellation);
+    /// <summary>
+    /// Renders the chart locally (<c>helm template</c>) with the given string values, passed as a generated values
+    /// file (see <see cref="HelmValues"/>), and returns the manifests.
+    /// </summary>
+    public async Task<string> Template(string release, string chart, IReadOnlyList<KeyValuePair<string, string>> values, CancellationToken cancellation = default)
+    {
+        var directory = Directory.CreateTempSubdirectory("helm-template-");
+        try
+        {
+            var file = values.Aggregate(new HelmValues(), (all, value) => all.Set(value.Key, value.Value))
+                .Write(BuildEngine.AbsolutePath.Create(Path.Combine(directory.FullName, "values.json")));
+            return (await runner.RunAsync(Command(["template", release, chart, "--values", file]) with { Quiet = true }, cancellation)).StandardOutput;
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
 
     private ToolCommand Command(IReadOnlyList<string> arguments) =>
         new(executable, arguments) { WorkingDirectory = workingDirectory, MissingHint = MissingHint };
 }
 
-/// <summary>Which release in which cluster: the arguments every release command shares.</summary>
-public sealed record HelmTarget(string Release, string Namespace, string? KubeContext)
-{
-    public IReadOnlyList<string> Arguments() =>
-        KubeContext is null ? ["--namespace", Namespace] : ["--namespace", Namespace, "--kube-context", KubeContext];
-}
-
 public sealed record HelmRevision(int Revision, string Status, string? Description);
-
-/// <summary>
-/// <c>helm upgrade --install --atomic</c>: a failed rollout rolls itself back (a failed first install is removed),
-/// and <c>--wait</c> lets readiness probes decide what "failed" means.
-/// </summary>
-public sealed record HelmUpgradeSettings(HelmTarget Target, string Chart)
-{
-    public string Timeout { get; init; } = "5m";
-    public int HistoryMax { get; init; } = 10;
-    public IReadOnlyList<KeyValuePair<string, string>> Values { get; init; } = [];
-    public IReadOnlyList<string> ValuesFiles { get; init; } = [];
-
-    public HelmUpgradeSettings SetTimeout(string timeout) => this with { Timeout = timeout };
-    public HelmUpgradeSettings SetValue(string name, string value) => this with { Values = [.. Values, new(name, value)] };
-    public HelmUpgradeSettings AddValuesFile(string path) => this with { ValuesFiles = [.. ValuesFiles, path] };
-
-    public IReadOnlyList<string> Arguments()
-    {
-        var arguments = new List<string>
-        {
-            "upgrade", "--install", Target.Release, Chart,
-            "--namespace", Target.Namespace, "--create-namespace",
-            "--atomic", "--wait", "--timeout", Timeout,
-            "--history-max", HistoryMax.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        if (Target.KubeContext is not null)
-            arguments.AddRange(["--kube-context", Target.KubeContext]);
-        foreach (var file in ValuesFiles)
-            arguments.AddRange(["--values", file]);
-        // --set-string: a digest or tag must never be read as a number or a boolean.
-        foreach (var (name, value) in Values)
-            arguments.AddRange(["--set-string", $"{name}={value}"]);
-        return arguments;
-    }
-}

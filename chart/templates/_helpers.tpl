@@ -165,6 +165,37 @@ and checked against these names, because a duplicate name silently wins or loses
 {{- end }}
 - name: DOTNET_SHUTDOWNTIMEOUTSECONDS
   value: {{ .Values.gracefulShutdown.appShutdownTimeoutSeconds | quote }}
+{{- include "admin-site.forwardedHeadersEnv" . }}
+{{- include "admin-site.dataProtectionEnv" . }}
+{{- end }}
+
+{{/*
+admin-site.dataProtectionEnv: where the site finds the certificate that encrypts its Data Protection keys, mounted
+from dataProtection.certificateSecret by the Deployment (only the site container: migrations use no keys).
+*/}}
+{{- define "admin-site.dataProtectionEnv" -}}
+{{- with .Values.dataProtection }}
+{{- if .certificateSecret }}
+- name: DataProtection__CertificatePath
+  value: {{ printf "%s/%s" (include "admin-site.dataProtectionPath" $) .certificateKey | quote }}
+{{- if .privateKeyKey }}
+- name: DataProtection__CertificateKeyPath
+  value: {{ printf "%s/%s" (include "admin-site.dataProtectionPath" $) .privateKeyKey | quote }}
+{{- end }}
+{{- if .passwordKey }}
+- name: DataProtection__CertificatePassword
+  valueFrom:
+    secretKeyRef:
+      name: {{ .certificateSecret | quote }}
+      key: {{ .passwordKey | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* admin-site.dataProtectionPath: the folder the Data Protection certificate is mounted in. */}}
+{{- define "admin-site.dataProtectionPath" -}}
+/etc/admin-site/data-protection
 {{- end }}
 
 {{/*
@@ -198,6 +229,7 @@ exists and two pods on one SQLite file corrupt data. Included by the Deployment,
 {{- if and (eq .Values.gracefulShutdown.preStop "sleep") (semverCompare "<1.30-0" .Capabilities.KubeVersion.Version) }}
 {{- fail (printf "gracefulShutdown.preStop=sleep needs Kubernetes 1.30+ (this is %s): use gracefulShutdown.preStop=exec with an image that has a sleep binary, or none" .Capabilities.KubeVersion.Version) }}
 {{- end }}
+{{- include "admin-site.validateExposure" . }}
 {{- $reserved := list }}
 {{- range (include "admin-site.siteEnv" . | fromYamlArray) }}
 {{- $reserved = append $reserved .name }}

@@ -1,52 +1,84 @@
+using System.Text.Json.Nodes;
 using BuildEngine;
 using Tools;
 
 namespace BuildTests;
 
-public class DeployTargetTests : RealBuildFixture
+/// <summary>Deploy's exact helm command lines, for Helm 4 and Helm 3 (the real binaries parse them in Tools/HelmCommandLineTests).</summary>
+[TestFixture("v4.1.4")]
+[TestFixture("v3.17.3")]
+public class DeployTargetTests(string helmVersion) : RealBuildFixture
 {
     private const string Registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+
+    private bool IsHelm4 => helmVersion.StartsWith("v4.", StringComparison.Ordinal);
+    private string[] RollbackOnFailure => IsHelm4 ? ["--rollback-on-failure", "--wait=watcher"] : ["--atomic", "--wait"];
+    private string Wait => IsHelm4 ? "--wait=watcher" : "--wait";
+    private AbsolutePath ValuesFile => Host.Root / ".nuke" / "temp" / "deploy" / "admin-site.values.json";
 
     [SetUp]
     public void HelmAndImage()
     {
         InstallFakeTool("helm");
+        Answers["helm version"] = _ => Ok(helmVersion);
         new ImageRecord(Registry, "admin-site", "0123456789ab-7", Digest).Write(Host.Root / "artifacts" / "image.json");
+        Directory.CreateDirectory(Host.Root / "chart");
+        File.WriteAllText(Host.Root / "chart" / "Chart.yaml", "apiVersion: v2\nname: admin-site\nversion: 1.0.0\n");
     }
 
     private int Deploy(params string[] extra) =>
         Run(["Deploy", "--skip", "--branch", "develop", "--kube-context", "prod", .. extra]);
 
     [Test]
-    public void Deploy_upgrades_atomically_by_digest_then_runs_helm_test()
+    public void Deploy_reads_the_helm_version_upgrades_by_digest_with_rollback_on_failure_then_runs_helm_test()
     {
         Deploy().Should().Be(ExitCodes.Success, Host.Output);
 
+        Single("helm version").Arguments.Should().Equal("version", "--template", "{{.Version}}");
         Single("helm upgrade").Arguments.Should().Equal(
-            "upgrade", "--install", "admin-site", Host.Root / "chart",
-            "--namespace", "admin-site", "--create-namespace",
-            "--atomic", "--wait", "--timeout", "5m", "--history-max", "10",
-            "--kube-context", "prod",
-            "--set-string", $"image.repository={Registry}/admin-site",
-            "--set-string", $"image.digest={Digest}");
+            ["upgrade", "--install", "admin-site", Host.Root / "chart", "--namespace", "admin-site",
+             .. RollbackOnFailure, "--timeout", "5m", "--history-max", "10",
+             "--kube-context", "prod",
+             "--description", DeployStamp.Of(Sha, Host.Root / "chart", [], $"{Registry}/admin-site").ToString(),
+             "--values", ValuesFile]);
         Single("helm test").Arguments.Should().Equal(
             "test", "admin-site", "--logs", "--timeout", "5m", "--namespace", "admin-site", "--kube-context", "prod");
         Commands("helm rollback").Should().BeEmpty();
         Single("helm upgrade").Executable.Should().Be(ToolsDirectory / "helm");
+        Host.Output.Should().Contain($"with helm {helmVersion}.");
     }
 
     [Test]
-    public void Parameters_change_release_namespace_timeout_and_values_files()
+    public void The_image_reaches_helm_in_a_values_file_never_on_the_command_line()
+    {
+        Deploy().Should().Be(ExitCodes.Success, Host.Output);
+
+        var values = JsonNode.Parse(File.ReadAllText(ValuesFile))!;
+        values["image"]!["repository"]!.GetValue<string>().Should().Be($"{Registry}/admin-site");
+        values["image"]!["digest"]!.GetValue<string>().Should().Be(Digest);
+        Single("helm upgrade").Arguments.Should().NotContain(argument => argument.StartsWith("--set", StringComparison.Ordinal) || argument.Contains(Digest));
+    }
+
+    [Test]
+    public void Parameters_change_release_namespace_timeout_and_values_files_which_come_before_the_builds_own()
     {
         File.WriteAllText(Host.Root / "prod.yaml", "replicaCount: 1\n");
 
-        Deploy("--release", "admin", "--namespace", "ops", "--deploy-timeout", "10m", "--values-files", "prod.yaml").Should().Be(ExitCodes.Success);
+        Deploy("--release", "admin", "--namespace", "ops", "--deploy-timeout", "10m", "--values-files", "prod.yaml").Should().Be(ExitCodes.Success, Host.Output);
 
         var arguments = Single("helm upgrade").Arguments;
         arguments.Should().ContainInConsecutiveOrder("upgrade", "--install", "admin");
         arguments.Should().ContainInConsecutiveOrder("--namespace", "ops");
         arguments.Should().ContainInConsecutiveOrder("--timeout", "10m");
-        arguments.Should().ContainInConsecutiveOrder("--values", Host.Root / "prod.yaml");
+        arguments.Should().EndWith(["--values", Host.Root / "prod.yaml", "--values", Host.Root / ".nuke" / "temp" / "deploy" / "admin.values.json"]);
+    }
+
+    [Test]
+    public void The_namespace_is_created_only_when_asked()
+    {
+        Deploy("--create-namespace").Should().Be(ExitCodes.Success, Host.Output);
+
+        Single("helm upgrade").Arguments.Should().ContainInConsecutiveOrder("--namespace", "admin-site", "--create-namespace");
     }
 
     [Test]
@@ -62,7 +94,7 @@ public class DeployTargetTests : RealBuildFixture
         Deploy().Should().Be(ExitCodes.TargetFailed);
 
         Single("helm rollback").Arguments.Should().Equal(
-            "rollback", "admin-site", "3", "--wait", "--timeout", "5m", "--namespace", "admin-site", "--kube-context", "prod");
+            "rollback", "admin-site", "3", Wait, "--timeout", "5m", "--history-max", "10", "--namespace", "admin-site", "--kube-context", "prod");
         Host.Output.Should().Contain("helm test failed for revision 5; rolled back to revision 3.");
         Host.Output.Should().Contain("HTTP 503");
     }
@@ -76,7 +108,8 @@ public class DeployTargetTests : RealBuildFixture
         Deploy().Should().Be(ExitCodes.TargetFailed);
 
         Commands("helm rollback").Should().BeEmpty();
-        Single("helm uninstall").Arguments.Should().Equal("uninstall", "admin-site", "--wait", "--namespace", "admin-site", "--kube-context", "prod");
+        Single("helm uninstall").Arguments.Should().Equal(
+            "uninstall", "admin-site", Wait, "--timeout", "5m", "--namespace", "admin-site", "--kube-context", "prod");
         Host.Output.Should().Contain("helm test failed on the first install; the release was removed.");
     }
 
@@ -85,20 +118,11 @@ public class DeployTargetTests : RealBuildFixture
     {
         var other = "sha256:" + new string('b', 64);
 
-        Deploy("--image-digest", other, "--registry", "localhost:5000").Should().Be(ExitCodes.Success);
+        Deploy("--image-digest", other, "--registry", "localhost:5000").Should().Be(ExitCodes.Success, Host.Output);
 
-        Single("helm upgrade").Arguments.Should().Contain([$"image.repository=localhost:5000/admin-site", $"image.digest={other}"]);
-    }
-
-    [TestCase("sha256:abc")]
-    [TestCase("sha256:4F53CDA18C2BAA0C0354BB5F9A3ECBE5ED12AB4D8E11BA873C2F11161202B945")]
-    [TestCase("4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945")]
-    public void A_malformed_digest_fails_before_helm_runs(string digest)
-    {
-        Deploy("--image-digest", digest, "--registry", "localhost:5000").Should().Be(ExitCodes.TargetFailed);
-
-        Host.Output.Should().Contain("is not sha256: followed by 64 lowercase hex digits");
-        Commands("helm").Should().BeEmpty();
+        var values = JsonNode.Parse(File.ReadAllText(ValuesFile))!;
+        values["image"]!["repository"]!.GetValue<string>().Should().Be("localhost:5000/admin-site");
+        values["image"]!["digest"]!.GetValue<string>().Should().Be(other);
     }
 
     [Test]
@@ -109,6 +133,18 @@ public class DeployTargetTests : RealBuildFixture
         Deploy().Should().Be(ExitCodes.TargetFailed);
 
         Host.Output.Should().Contain("holds digest 'sha256:bad'");
+        Commands("helm").Should().BeEmpty();
+    }
+
+    [Test]
+    public void An_image_record_with_an_injected_registry_fails_before_helm_runs()
+    {
+        File.WriteAllText(Host.Root / "artifacts" / "image.json",
+            $$"""{"registry":"reg,service.type=NodePort","repository":"admin-site","tag":"t","digest":"{{Digest}}"}""");
+
+        Deploy().Should().Be(ExitCodes.TargetFailed);
+
+        Host.Output.Should().Contain("holds 'reg,service.type=NodePort/admin-site', which is not a registry and repository: ',' is not allowed in a host name.");
         Commands("helm").Should().BeEmpty();
     }
 
@@ -130,16 +166,7 @@ public class DeployTargetTests : RealBuildFixture
         Deploy().Should().Be(ExitCodes.NotStarted);
 
         Host.Output.Should().Contain("Target 'Deploy' requires: helm on PATH or --helm-path");
-    }
-
-    [Test]
-    public void Missing_helm_points_to_what_installs_it()
-    {
-        File.Delete(ToolsDirectory / "helm");
-
-        Deploy().Should().Be(ExitCodes.NotStarted);
-
-        Host.Output.Should().Contain("or ./build.sh Prerequisites)").And.NotContain(".ci/");
+        Host.Output.Should().Contain("or ./build.sh Prerequisites, which installs the pinned Helm 4)").And.NotContain(".ci/");
     }
 
     [Test]
@@ -161,5 +188,31 @@ public class DeployTargetTests : RealBuildFixture
         Run("Deploy", "--skip", "--branch", "develop").Should().Be(ExitCodes.Success);
 
         Single("helm upgrade").Arguments.Should().NotContain("--kube-context");
+    }
+}
+
+/// <summary>Deploy speaks Helm 4 and Helm 3 and refuses any other helm before it touches the cluster.</summary>
+public class DeployHelmVersionTests : RealBuildFixture
+{
+    [SetUp]
+    public void HelmAndImage()
+    {
+        InstallFakeTool("helm");
+        new ImageRecord("localhost:5000", "admin-site", "t", Digest).Write(Host.Root / "artifacts" / "image.json");
+        Directory.CreateDirectory(Host.Root / "chart");
+        File.WriteAllText(Host.Root / "chart" / "Chart.yaml", "apiVersion: v2\nname: admin-site\nversion: 1.0.0\n");
+    }
+
+    [TestCase("v5.0.0", "is helm v5.0.0; the build speaks Helm 4 and Helm 3")]
+    [TestCase("v2.17.0", "is helm v2.17.0; the build speaks Helm 4 and Helm 3")]
+    [TestCase("<no value>", "reports version '<no value>', which is not a helm version")]
+    public void Another_helm_is_refused_before_any_release_command(string version, string message)
+    {
+        Answers["helm version"] = _ => Ok(version + "\n");
+
+        Run("Deploy", "--skip", "--branch", "develop", "--kube-context", "prod").Should().Be(ExitCodes.TargetFailed);
+
+        Host.Output.Should().Contain(message);
+        Commands("helm").Select(command => command.Arguments[0]).Should().Equal("version");
     }
 }

@@ -39,12 +39,36 @@ public class ImageTargetTests : RealBuildFixture
     }
 
     [Test]
-    public void A_malformed_build_number_fails_before_docker_runs()
+    public void A_malformed_build_number_fails_before_anything_runs()
     {
-        Run("DockerBuild", "--skip", "--branch", "develop", "--build-number", "12 3").Should().Be(ExitCodes.TargetFailed);
+        Host.WithEnvironment("BUILD_NUMBER", "12 3");
 
-        Host.Output.Should().Contain("'0123456789ab-12 3' is not a valid image tag: check --build-number.");
-        Commands("docker").Should().BeEmpty();
+        Run("Push", "--branch", "develop", "--registry", "localhost:5000").Should().Be(ExitCodes.NotStarted);
+
+        Host.Output.Should().Contain("--build-number '12 3' must be a build number of letters, digits, '_', '.' and '-' (at most 115), " +
+            "which ends the image tag <git sha>-<build number> (from environment variable BUILD_NUMBER).");
+        NoProcessStarted();
+    }
+
+    [TestCase("bad_registry!!/UPPER/Case", "it holds a '/': a registry is a host and port only, a path belongs to the repository")]
+    [TestCase("reg/x,service.type=NodePort,extraEnv[0].name=ASPNETCORE_FORWARDEDHEADERS_ENABLED,extraEnv[0].value=true", "it holds a '/'")]
+    [TestCase("bad_registry!!", "'_' is not allowed in a host name")]
+    [TestCase("localhost:99999", "port '99999' is not a number from 1 to 65535")]
+    public void A_malformed_registry_fails_before_anything_runs(string registry, string problem)
+    {
+        Run("Push", "--branch", "develop", "--registry", registry).Should().Be(ExitCodes.NotStarted);
+
+        Host.Output.Should().Contain($"--registry '{registry}' must be a registry host[:port], such as 123456789012.dkr.ecr.eu-west-1.amazonaws.com or localhost:5000: {problem}");
+        NoProcessStarted();
+    }
+
+    [Test]
+    public void A_malformed_repository_fails_before_anything_runs()
+    {
+        Run("DockerBuild", "--branch", "develop", "--repository", "Admin-Site").Should().Be(ExitCodes.NotStarted);
+
+        Host.Output.Should().Contain("--repository 'Admin-Site' must be an image repository of lowercase path components").And.Contain(": uppercase 'A' is not allowed");
+        NoProcessStarted();
     }
 
     [Test]
@@ -94,6 +118,21 @@ public class ImageTargetTests : RealBuildFixture
     }
 
     [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Push_reads_the_registry_password_from_a_file_and_hands_it_to_docker_on_stdin()
+    {
+        var file = Host.Root / "registry-password";
+        File.WriteAllText(file, "pa55-w0rd-xyz\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Host.WithEnvironment("REGISTRY_PASSWORD_FILE", file);
+
+        Run("Push", "--skip", "--branch", "develop", "--registry", "registry.example.com", "--registry-username", "ci").Should().Be(ExitCodes.Success);
+
+        Single("docker login").StandardInput.Should().Be("pa55-w0rd-xyz");
+        Host.Output.Should().NotContain("pa55-w0rd-xyz").And.NotContain("warning");
+    }
+
+    [Test]
     public void Push_falls_back_to_the_repo_digest_of_this_registry()
     {
         Answers["docker push"] = _ => Ok("pushed, but this docker prints no digest line\n");
@@ -132,7 +171,7 @@ public class ImageTargetTests : RealBuildFixture
     {
         Run("Push", "--skip", "--branch", "develop").Should().Be(ExitCodes.NotStarted);
 
-        Host.Output.Should().Contain("Target 'Push' requires member 'Registry' to be not null or empty");
+        Host.Output.Should().Contain("Target 'Push' requires --registry (or REGISTRY, or parameters.json's Registry)");
         Commands("docker").Should().BeEmpty();
     }
 }

@@ -46,13 +46,23 @@ public abstract class RealBuildFixture
     /// <summary>Puts an executable with that name on the build's PATH.</summary>
     protected void InstallFakeTool(string name) => File.WriteAllText(ToolsDirectory / name, "#!/bin/sh\n");
 
-    /// <summary>What Prerequisites looks for: helm 3 and Chromium (pass --chromium-path <c>ToolsDirectory / "chromium"</c>).</summary>
+    /// <summary>
+    /// What Prerequisites looks for: helm on PATH, the pinned helms it installs for the tests, and Chromium (pass
+    /// --chromium-path <c>ToolsDirectory / "chromium"</c>).
+    /// </summary>
     protected void InstallPrerequisites()
     {
         InstallFakeTool("helm");
         InstallFakeTool("chromium");
-        Answers["helm version"] = _ => Ok("v3.17.3+ge4da497\n");
+        foreach (var pinned in PinnedHelm.All)
+        {
+            Directory.CreateDirectory(PinnedHelmPath(pinned).Parent);
+            File.WriteAllText(PinnedHelmPath(pinned), "#!/bin/sh\n");
+        }
+        Answers["helm version"] = _ => Ok("v4.1.4");
     }
+
+    protected AbsolutePath PinnedHelmPath(PinnedHelm pinned) => pinned.InstalledPath(Host.Root / ".nuke" / "temp" / "tools");
 
     private protected static ToolResult Ok(string output = "") => new(0, output, "");
 
@@ -62,6 +72,10 @@ public abstract class RealBuildFixture
             .Where(command => Path.GetFileName(command.Executable) == executableOrSubcommand ||
                               $"{Path.GetFileName(command.Executable)} {command.Arguments.FirstOrDefault()}" == executableOrSubcommand)
             .ToList();
+
+    /// <summary>The validation phase's promise: no tool process started (no git, dotnet, docker, helm or npm).</summary>
+    private protected void NoProcessStarted() =>
+        Runner.ReceivedCalls().Should().BeEmpty("every input is checked before the first target starts");
 
     private protected ToolCommand Single(string executableAndSubcommand) => Commands(executableAndSubcommand).Should().ContainSingle().Subject;
 

@@ -1,4 +1,5 @@
 using BuildEngine;
+using Tools;
 
 namespace BuildTests;
 
@@ -10,14 +11,15 @@ public class TestTargetTests : RealBuildFixture
     private int RunTest(params string[] extra) => Run(["Test", "--chromium-path", ToolsDirectory / "chromium", .. extra]);
 
     [Test]
-    public void The_tests_get_the_helm_and_chromium_that_prerequisites_found()
+    public void The_tests_get_both_pinned_helms_and_the_chromium_that_prerequisites_installed()
     {
         AddTestProject("Alpha.Tests");
 
         RunTest().Should().Be(ExitCodes.Success, Host.Output);
 
         var environment = Single("dotnet test").Environment;
-        environment["HELM_PATH"].Should().Be(ToolsDirectory / "helm");
+        environment["HELM4_PATH"].Should().Be(PinnedHelmPath(PinnedHelm.Helm4));
+        environment["HELM3_PATH"].Should().Be(PinnedHelmPath(PinnedHelm.Helm3));
         environment["CHROMIUM_PATH"].Should().Be(ToolsDirectory / "chromium");
     }
 

@@ -24,4 +24,11 @@ public class BranchPatternTests
     [TestCase(null, null)]
     public void Branch_names_are_normalised(string? input, string? expected) =>
         BranchPattern.Normalize(input).Should().Be(expected);
+
+    [TestCase("develop", null)]
+    [TestCase("release/**", null)]
+    [TestCase("dev\nelop", @"contains a control character (\n)")]
+    [TestCase("dev\u0000", @"contains a control character (\u0000)")]
+    public void Patterns_with_control_characters_are_refused(string pattern, string? problem) =>
+        BranchPattern.Problem(pattern).Should().Be(problem);
 }

@@ -62,7 +62,7 @@ public class RunnerTests : BuildHostFixture
 
         Host.Run(build, "Deploy").Should().Be(ExitCodes.NotStarted);
 
-        Host.Output.Should().Contain("Target 'Deploy' requires member 'Environment' to be not null or empty");
+        Host.Output.Should().Contain("Target 'Deploy' requires --environment (or ENVIRONMENT, or parameters.json's Environment)");
         build.Ran.Should().BeEmpty();
     }
 
@@ -77,11 +77,27 @@ public class RunnerTests : BuildHostFixture
     }
 
     [Test]
-    public void Plan_warns_about_unmet_requirements_without_failing()
+    public void Plan_reports_unmet_requirements_and_exits_2_as_the_real_run_would()
     {
-        Host.Run(new SampleBuild(), "Deploy", "--plan").Should().Be(ExitCodes.Success);
+        Host.Run(new SampleBuild(), "Deploy", "--plan").Should().Be(ExitCodes.NotStarted);
 
-        Host.Output.Should().Contain("A real run would stop before starting: Target 'Deploy' requires member 'Environment'");
+        Host.Output.Should().Contain("A real run would stop before starting: Target 'Deploy' requires --environment");
+    }
+
+    [Test]
+    public void A_member_that_is_no_parameter_is_named_by_its_name()
+    {
+        Host.Run(new ProceedBuild(), "Unnamed").Should().Be(ExitCodes.NotStarted);
+
+        Host.Output.Should().Contain("Target 'Unnamed' requires member 'Missing' to be not null or empty");
+    }
+
+    [Test]
+    public void A_secret_is_not_offered_from_the_parameters_file()
+    {
+        Host.Run(new ProceedBuild(), "Signed").Should().Be(ExitCodes.NotStarted);
+
+        Host.Output.Should().Contain("Target 'Signed' requires --signing-key (or SIGNING_KEY, or --signing-key-file <path>, or SIGNING_KEY_FILE)").And.NotContain("parameters.json's SigningKey");
     }
 
     [Test]
@@ -115,6 +131,14 @@ public class RunnerTests : BuildHostFixture
         public Target Dependent => _ => _.DependsOn(Flaky).Executes(() => Ran.Add(nameof(Dependent)));
         public Target Independent => _ => _.After(Flaky).Executes(() => Ran.Add(nameof(Independent)));
         public Target Guarded => _ => _.Requires(() => false, "a tool on PATH").Executes(() => Ran.Add(nameof(Guarded)));
+
+        public string? Missing { get; set; }
+
+        [Parameter("Key the release is signed with"), Secret]
+        public string? SigningKey;
+
+        public Target Unnamed => _ => _.Requires(() => Missing).Executes(() => Ran.Add(nameof(Unnamed)));
+        public Target Signed => _ => _.Requires(() => SigningKey).Executes(() => Ran.Add(nameof(Signed)));
     }
 }
 

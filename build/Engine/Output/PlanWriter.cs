@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace BuildEngine;
 
-/// <summary>--plan: the ordered targets and what will happen to each, without running anything.</summary>
+/// <summary>--plan: the ordered targets and what will happen to each, and every input problem, without running anything.</summary>
 public static class PlanWriter
 {
     public static void Write(IAnsiConsole console, ExecutionPlan plan, IReadOnlyList<string> requirementProblems)

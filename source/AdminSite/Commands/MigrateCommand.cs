@@ -1,5 +1,5 @@
 using AdminSite.Data;
-using Microsoft.EntityFrameworkCore;
+using AdminSite.Data.Locking;
 
 namespace AdminSite.Commands;
 
@@ -15,38 +15,32 @@ public sealed class MigrateCommand(IServiceProvider services, ICommandConsole co
 
         await using (var scope = services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
-            var schema = await SchemaVersion.ReadAsync(db.Database, cancellationToken);
-            if (schema.IsNewerThanBuild)
-            {
-                throw new CommandException(schema.NewerThanBuildMessage);
-            }
-
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            console.WriteLine($"Database: {db.Database.ProviderName}");
-            if (pending.Count == 0)
-            {
-                console.WriteLine("No migrations to apply.");
-                return AdminCommands.Success;
-            }
-
-            foreach (var migration in pending)
-            {
-                console.WriteLine($"  Applying {migration}");
-            }
+            console.WriteLine($"Database: {scope.ServiceProvider.GetRequiredService<AdminDbContext>().Database.ProviderName}");
         }
 
+        SchemaVersion schema;
         try
         {
-            await services.MigrateDatabaseAsync(cancellationToken);
+            // The plan is read under the lock: what another migrator applied meanwhile is not listed again.
+            schema = await services.MigrateDatabaseAsync(found =>
+            {
+                foreach (var migration in found.Pending)
+                {
+                    console.WriteLine($"  Applying {migration}");
+                }
+            }, cancellationToken);
         }
-        catch (SchemaTooNewException e)
+        catch (Exception e) when (e is SchemaTooNewException or MigrationInterruptedException or MigrationLockTimeoutException or MigrationLockLostException)
         {
-            // A newer build migrated in between.
             throw new CommandException(e.Message);
         }
 
-        console.WriteLine("Migrations applied.");
+        if (schema.IsCompatiblyNewer)
+        {
+            console.WriteLine(schema.CompatiblyNewerMessage);
+        }
+
+        console.WriteLine(schema.Pending.Count == 0 ? "No migrations to apply." : "Migrations applied.");
         return AdminCommands.Success;
     }
 }

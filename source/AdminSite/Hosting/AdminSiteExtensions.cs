@@ -9,6 +9,7 @@ public static class AdminSiteExtensions
     public static WebApplicationBuilder AddAdminSite(this WebApplicationBuilder builder)
     {
         builder.AddAdminDatabase();
+        builder.AddAdminKeyEncryption();
         builder.AddAdminIdentity();
         builder.AddAdminPages();
         builder.AddAdminSecurity();
@@ -22,7 +23,7 @@ public static class AdminSiteExtensions
 
     public static WebApplication UseAdminSite(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseForwardedClient();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(errors => errors.Run(ErrorPages.WriteServerErrorAsync));

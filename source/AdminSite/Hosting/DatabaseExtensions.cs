@@ -1,4 +1,6 @@
+using System.Data.Common;
 using AdminSite.Data;
+using AdminSite.Data.Locking;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,7 +13,8 @@ internal static partial class DatabaseExtensions
     public static void AddAdminDatabase(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
+            .Validate(o => o.MigrationLockTimeoutSeconds > 0, "Database:MigrationLockTimeoutSeconds must be positive.");
         services.AddSingleton<DatabaseConnection>();
 
         // Both flavours are registered and the provider is picked per resolution, not here: test hosts
@@ -43,33 +46,79 @@ internal static partial class DatabaseExtensions
 
     /// <summary>
     /// Migrates (unless turned off) and creates the bootstrap superuser when there are no users. False, with the
-    /// reason logged, when the schema is newer than this build: the site must not start on it.
+    /// reason logged, when the site must not start: the schema has a migration this build cannot run on, the
+    /// migration lock stayed with a live holder too long, or a signal stopped the migration.
     /// </summary>
     public static async Task<bool> InitializeDatabaseAsync(this WebApplication app)
     {
         try
         {
+            SchemaVersion schema;
             if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
             {
-                await app.Services.MigrateDatabaseAsync(app.Lifetime.ApplicationStopping);
+                schema = await app.Services.MigrateDatabaseAsync(cancellationToken: app.Lifetime.ApplicationStopping);
             }
             else
             {
                 await using var check = app.Services.CreateAsyncScope();
-                await check.ServiceProvider.GetRequiredService<AdminDbContext>().EnsureSchemaNotNewerAsync(app.Lifetime.ApplicationStopping);
+                schema = await check.ServiceProvider.GetRequiredService<AdminDbContext>().EnsureSchemaServableAsync(app.Lifetime.ApplicationStopping);
+            }
+
+            if (schema.IsCompatiblyNewer)
+            {
+                LogCompatiblyNewer(app.Logger, schema.CompatiblyNewerMessage);
             }
         }
-        catch (SchemaTooNewException e)
+        catch (MigrationInterruptedException e)
         {
-            LogSchemaTooNew(app.Logger, e.Message);
+            // A pod deleted while it starts: nothing is wrong.
+            LogInterrupted(app.Logger, e.Message);
+            return false;
+        }
+        catch (Exception e) when (e is SchemaTooNewException or MigrationLockTimeoutException or MigrationLockLostException)
+        {
+            LogCannotStart(app.Logger, e.Message);
+            return false;
+        }
+        catch (DbException e)
+        {
+            LogUnusable(app.Logger, e.Message);
             return false;
         }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Bootstrap.BootstrapAdmin>().EnsureAsync(app.Lifetime.ApplicationStopping);
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            // A database that only reads would start a site that signs nobody in: stop now, saying why.
+            if (await WritableDatabaseCheck.RefusalAsync(scope.ServiceProvider.GetRequiredService<AdminDbContext>(), app.Lifetime.ApplicationStopping) is { } refusal)
+            {
+                LogUnusable(app.Logger, refusal);
+                return false;
+            }
+
+            await scope.ServiceProvider.GetRequiredService<Bootstrap.BootstrapAdmin>().EnsureAsync(app.Lifetime.ApplicationStopping);
+        }
+        catch (DbException e)
+        {
+            LogUnusable(app.Logger, e.Message);
+            return false;
+        }
+
         return true;
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Reason}")]
-    private static partial void LogSchemaTooNew(ILogger logger, string reason);
+    private static partial void LogCannotStart(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}")]
+    private static partial void LogInterrupted(ILogger logger, string reason);
+
+    // A warning: right after a rollback this is expected, but it should not go on for weeks.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
+    private static partial void LogCompatiblyNewer(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message =
+        "The database cannot be written to ({Reason}). Check that it is reachable and writable (not a read-only or full " +
+        "volume, not a PostgreSQL replica), then restart.")]
+    private static partial void LogUnusable(ILogger logger, string reason);
 }

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace AdminSite.Hosting;
 
 /// <summary>
-/// Not ready while the database's schema does not match this build: migrations still to run (the init
-/// container has not finished), or migrations a newer build applied while this one was running.
+/// Not ready while this build cannot serve the database's schema: migrations still to run (the init container has
+/// not finished), or a migration a newer build applied that this one cannot run on. Migrations a newer build applied
+/// that are recorded as compatible (a rolling deploy's new pod migrating while this one serves) keep it ready.
 /// </summary>
 internal sealed class SchemaHealthCheck(AdminDbContext db) : IHealthCheck
 {
@@ -14,8 +15,9 @@ internal sealed class SchemaHealthCheck(AdminDbContext db) : IHealthCheck
         var schema = await SchemaVersion.ReadAsync(db.Database, cancellationToken);
         return schema switch
         {
-            { IsNewerThanBuild: true } => HealthCheckResult.Unhealthy(schema.NewerThanBuildMessage),
+            { Refusal: not null } => HealthCheckResult.Unhealthy(schema.NewerThanBuildMessage),
             { Pending.Count: > 0 } => HealthCheckResult.Unhealthy(schema.PendingMessage),
+            { IsCompatiblyNewer: true } => HealthCheckResult.Healthy(schema.CompatiblyNewerMessage),
             _ => HealthCheckResult.Healthy(),
         };
     }

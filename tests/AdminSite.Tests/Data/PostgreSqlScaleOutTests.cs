@@ -81,7 +81,7 @@ public sealed class PostgreSqlScaleOutTests
     }
 
     [Test]
-    public async Task A_database_migrated_by_a_newer_build_stops_migrate_and_startup_and_makes_a_running_site_unready()
+    public async Task A_newer_migration_without_a_compatibility_record_stops_migrate_and_startup_and_makes_a_running_site_unready()
     {
         var connection = await NewDatabaseAsync();
         await using var running = Replica(connection);
@@ -94,10 +94,30 @@ public sealed class PostgreSqlScaleOutTests
         (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         var migrate = await SiteProcess.RunAsync(["migrate"], Environment(connection));
         migrate.ExitCode.Should().Be(1);
-        migrate.Error.Should().Contain(SchemaVersionTests.NewerMessage(NewestKnown));
+        migrate.Error.Should().Contain(SchemaVersionTests.NoRecordMessage(NewestKnown));
         await using var starting = SiteServer.Start(Environment(connection));
         (await starting.WaitForExitAsync(TimeSpan.FromSeconds(60))).Should().Be(1, starting.Output);
-        starting.Output.Should().Contain(SchemaVersionTests.NewerMessage(NewestKnown));
+        starting.Output.Should().Contain(SchemaVersionTests.NoRecordMessage(NewestKnown));
+    }
+
+    [Test]
+    public async Task A_running_replica_stays_ready_while_a_newer_build_applies_a_compatible_migration_and_a_restart_serves_it()
+    {
+        var connection = await NewDatabaseAsync();
+        await using var running = Replica(connection);
+        using var client = running.CreateSiteClient();
+        (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        await PostgresServer.ExecuteAsync(
+            $"INSERT INTO \"__SchemaCompatibility\" VALUES ('{SchemaVersionTests.FutureMigration}', NULL); " +
+            $"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('{SchemaVersionTests.FutureMigration}', '10.0.15')", connection);
+
+        (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.OK, "the old pod keeps its share of the traffic during the rollout");
+        var migrate = await SiteProcess.RunAsync(["migrate"], Environment(connection));
+        migrate.ExitCode.Should().Be(0, migrate.Error);
+        migrate.Output.Should().Contain(SchemaVersionTests.CompatibleMessage(NewestKnown));
+        await using var restarted = SiteServer.Start(Environment(connection));
+        await restarted.WaitUntilReadyAsync();
     }
 
     private async Task<string> NewDatabaseAsync()

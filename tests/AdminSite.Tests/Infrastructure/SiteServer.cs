@@ -1,12 +1,13 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using AdminSite.Testing;
 
 namespace AdminSite.Tests.Infrastructure;
 
 /// <summary>
-/// AdminSite.dll serving on a free loopback port as its own process: what a container runs, so signals
-/// (SIGTERM from the kubelet) and exit codes are the real ones.
+/// AdminSite.dll serving on a free loopback port (or running a command) as its own process: what a container runs,
+/// so signals (SIGTERM from the kubelet, SIGKILL when it loses patience) and exit codes are the real ones.
 /// </summary>
 public sealed class SiteServer : IAsyncDisposable
 {
@@ -37,8 +38,10 @@ public sealed class SiteServer : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts the site; it is not waited for (see <see cref="WaitUntilReadyAsync"/>).</summary>
-    public static SiteServer Start(IDictionary<string, string> environment)
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts the site, or with <paramref name="args"/> a command; it is not waited for (see <see cref="WaitUntilReadyAsync"/>).</summary>
+    public static SiteServer Start(IDictionary<string, string> environment, params string[] args)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackSite.FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -48,6 +51,11 @@ public sealed class SiteServer : IAsyncDisposable
             WorkingDirectory = Path.GetTempPath(),
         };
         start.ArgumentList.Add(SiteProcess.DllPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         foreach (var (key, value) in environment)
@@ -67,11 +75,10 @@ public sealed class SiteServer : IAsyncDisposable
     public Task WaitUntilReadyAsync() => LoopbackSite.WaitUntilReadyAsync(_process, BaseAddress, TimeSpan.FromMilliseconds(100), () => Output);
 
     /// <summary>What the kubelet sends a container to stop it.</summary>
-    public void Terminate()
-    {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
-        kill.WaitForExit();
-    }
+    public void Terminate() => Signal(15);
+
+    /// <summary>What the kubelet sends once the grace period is over: no clean-up of any kind.</summary>
+    public void Kill() => Signal(9);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
@@ -90,6 +97,18 @@ public sealed class SiteServer : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    // Straight to the kernel, not through kill(1): a test aiming at a moment of a short migration cannot wait for a fork.
+    private void Signal(int signal)
+    {
+        if (SendSignal(_process.Id, signal) != 0 && !_process.HasExited)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int processId, int signal);
 
     private void Append(string? line)
     {

@@ -19,7 +19,7 @@ namespace Chart.Tests.Infrastructure;
 /// </remarks>
 public sealed class FakeKubernetesApi : IDisposable
 {
-    private readonly ConcurrentDictionary<string, object> _objects = new();
+    private readonly ConcurrentDictionary<string, (object Body, IReadOnlyDictionary<string, string> Labels)> _objects = new();
     private readonly WebApplication _server;
 
     public FakeKubernetesApi()
@@ -64,15 +64,25 @@ public sealed class FakeKubernetesApi : IDisposable
     /// <summary>The environment that points helm at this server.</summary>
     public IReadOnlyDictionary<string, string> HelmEnvironment => new Dictionary<string, string> { ["KUBECONFIG"] = KubeconfigPath };
 
-    public void AddSecret(string @namespace, string name, IReadOnlyDictionary<string, string> data) =>
-        _objects[$"/api/v1/namespaces/{@namespace}/secrets/{name}"] = new
+    /// <summary>A Secret as a release installed it: labelled and annotated as the release's, as Helm 4 checks before it adopts one.</summary>
+    public void AddSecret(string @namespace, string name, string release, IReadOnlyDictionary<string, string> data)
+    {
+        var labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "Helm" };
+        _objects[$"/api/v1/namespaces/{@namespace}/secrets/{name}"] = (new
         {
             apiVersion = "v1",
             kind = "Secret",
-            metadata = new { name, @namespace },
+            metadata = new
+            {
+                name,
+                @namespace,
+                labels,
+                annotations = new Dictionary<string, string> { ["meta.helm.sh/release-name"] = release, ["meta.helm.sh/release-namespace"] = @namespace },
+            },
             type = "Opaque",
             data = data.ToDictionary(pair => pair.Key, pair => Convert.ToBase64String(Encoding.UTF8.GetBytes(pair.Value))),
-        };
+        }, labels);
+    }
 
     public void Dispose()
     {
@@ -86,7 +96,9 @@ public sealed class FakeKubernetesApi : IDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         Requests.Enqueue(path);
-        var (status, body) = Respond(path);
+        var (status, body) = context.Request.Method == HttpMethods.Get && path.EndsWith("/secrets", StringComparison.Ordinal)
+            ? (200, List(path, context.Request.Query["labelSelector"].ToString()))
+            : Respond(path);
         context.Response.StatusCode = status;
         return context.Response.WriteAsJsonAsync(body);
     }
@@ -95,14 +107,66 @@ public sealed class FakeKubernetesApi : IDisposable
     {
         "/version" => (200, new { major = "1", minor = "31", gitVersion = "v1.31.0", platform = "linux/amd64" }),
         "/api" => (200, new { kind = "APIVersions", versions = new[] { "v1" }, serverAddressByClientCIDRs = Array.Empty<object>() }),
-        "/apis" => (200, new { kind = "APIGroupList", apiVersion = "v1", groups = Array.Empty<object>() }),
-        "/api/v1" => (200, new
+        "/apis" => (200, new
+        {
+            kind = "APIGroupList",
+            apiVersion = "v1",
+            groups = _groups.Keys.Where(groupVersion => groupVersion.Contains('/')).Select(groupVersion => new
+            {
+                name = groupVersion.Split('/')[0],
+                versions = new[] { new { groupVersion, version = groupVersion.Split('/')[1] } },
+                preferredVersion = new { groupVersion, version = groupVersion.Split('/')[1] },
+            }),
+        }),
+        _ when Discovery(path) is { } groupVersion => (200, new
         {
             kind = "APIResourceList",
-            groupVersion = "v1",
-            resources = new[] { new { name = "secrets", singularName = "secret", @namespaced = true, kind = "Secret", verbs = new[] { "get", "list" } } },
+            groupVersion,
+            resources = _groups[groupVersion].Select(resource => new
+            {
+                name = resource.Plural,
+                singularName = resource.Kind.ToLowerInvariant(),
+                @namespaced = resource.Kind != "Namespace",
+                kind = resource.Kind,
+                verbs = new[] { "get", "list" },
+            }),
         }),
-        _ when _objects.TryGetValue(path, out var found) => (200, found),
+        _ when _objects.TryGetValue(path, out var found) => (200, found.Body),
         _ => (404, new { kind = "Status", apiVersion = "v1", status = "Failure", reason = "NotFound", code = 404 }),
+    };
+
+    /// <summary>
+    /// A list of the Secrets in a namespace that match a <c>key=value,...</c> selector: how helm reads its release
+    /// storage. No release here carries helm's owner=helm label, so helm finds no release and carries on.
+    /// </summary>
+    private object List(string path, string selector)
+    {
+        var wanted = selector.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(pair => pair.Split('=', 2)).ToList();
+        var items = _objects
+            .Where(found => found.Key.StartsWith(path + "/", StringComparison.Ordinal) &&
+                wanted.All(pair => found.Value.Labels.TryGetValue(pair[0], out var value) && value == pair.ElementAtOrDefault(1)))
+            .Select(found => found.Value.Body);
+        return new { kind = "SecretList", apiVersion = "v1", metadata = new { resourceVersion = "1" }, items };
+    }
+
+    /// <summary>
+    /// The kinds the chart renders, so helm can map every rendered object to a resource (Helm 4 builds them all on
+    /// --dry-run=server, even with --show-only); only Secrets are ever looked up.
+    /// </summary>
+    private static readonly Dictionary<string, (string Kind, string Plural)[]> _groups = new()
+    {
+        ["v1"] = [("Secret", "secrets"), ("ServiceAccount", "serviceaccounts"), ("PersistentVolumeClaim", "persistentvolumeclaims"),
+                  ("Service", "services"), ("Pod", "pods"), ("Namespace", "namespaces")],
+        ["apps/v1"] = [("Deployment", "deployments")],
+        ["policy/v1"] = [("PodDisruptionBudget", "poddisruptionbudgets")],
+        ["autoscaling/v2"] = [("HorizontalPodAutoscaler", "horizontalpodautoscalers")],
+        ["networking.k8s.io/v1"] = [("Ingress", "ingresses")],
+    };
+
+    private static string? Discovery(string path) => path switch
+    {
+        "/api/v1" => "v1",
+        _ when path.StartsWith("/apis/", StringComparison.Ordinal) && _groups.ContainsKey(path["/apis/".Length..]) => path["/apis/".Length..],
+        _ => null,
     };
 }

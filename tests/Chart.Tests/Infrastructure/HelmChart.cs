@@ -2,7 +2,7 @@ namespace Chart.Tests.Infrastructure;
 
 /// <summary>
 /// One way of rendering the chart: a scenario file, extra values, flags. Immutable, so a fixture can keep a
-/// base and derive variants: <c>HelmChart.Scenario("postgresql").Set("replicaCount", "5").Render()</c>.
+/// base and derive variants: <c>Scenario("postgresql").Set("replicaCount", "5").Render()</c> in a <see cref="HelmFixture"/>.
 /// </summary>
 public sealed record HelmChart
 {
@@ -10,12 +10,16 @@ public sealed record HelmChart
     public const string Namespace = "admin-site";
     public const string FullName = "prod-admin-site";
 
-    private HelmChart(string chartDirectory, IReadOnlyList<string> valueArguments, IReadOnlyList<string> flags)
+    private HelmChart(Helm helm, string chartDirectory, IReadOnlyList<string> valueArguments, IReadOnlyList<string> flags)
     {
+        Helm = helm;
         ChartDirectory = chartDirectory;
         ValueArguments = valueArguments;
         Flags = flags;
     }
+
+    /// <summary>The helm that renders it (one major).</summary>
+    public Helm Helm { get; init; }
 
     public string ChartDirectory { get; init; }
 
@@ -24,14 +28,14 @@ public sealed record HelmChart
     public IReadOnlyList<string> Flags { get; init; }
 
     /// <summary>The chart's own values.yaml, nothing else.</summary>
-    public static HelmChart Defaults() => new(RepositoryPaths.Chart, [], []);
+    public static HelmChart Defaults(Helm helm) => new(helm, RepositoryPaths.Chart, [], []);
 
     /// <summary>values.yaml overlaid with <c>chart/ci/&lt;name&gt;-values.yaml</c>.</summary>
-    public static HelmChart Scenario(string name)
+    public static HelmChart Scenario(Helm helm, string name)
     {
         var file = RepositoryPaths.ScenarioFile(name);
         return File.Exists(file)
-            ? Defaults().With("--values", file)
+            ? Defaults(helm).With("--values", file)
             : throw new FileNotFoundException($"No scenario '{name}'", file);
     }
 
@@ -49,10 +53,10 @@ public sealed record HelmChart
     /// <summary>Renders past the JSON schema, to prove the templates' own guards.</summary>
     public HelmChart SkipSchemaValidation() => this with { Flags = [.. Flags, "--skip-schema-validation"] };
 
-    public HelmResult Template(params string[] extraArguments) => Helm.Instance.Run(
+    public HelmResult Template(params string[] extraArguments) => Helm.Run(
         ["template", ReleaseName, ChartDirectory, "--namespace", Namespace, .. ValueArguments, .. Flags, .. extraArguments]);
 
-    public HelmResult Lint() => Helm.Instance.Run(
+    public HelmResult Lint() => Helm.Run(
         ["lint", ChartDirectory, "--strict", "--namespace", Namespace, .. ValueArguments, .. Flags]);
 
     /// <summary>Renders and parses; a failed render fails the test with helm's output.</summary>

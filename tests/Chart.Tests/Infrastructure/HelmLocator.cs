@@ -1,36 +1,41 @@
 namespace Chart.Tests.Infrastructure;
 
 /// <summary>
-/// Finds the real helm binary: <c>HELM_PATH</c> wins (CI pins one), else the first executable <c>helm</c> on
-/// <c>PATH</c>. There is deliberately no skip when helm is missing: a chart test that silently does not run
-/// proves nothing, so the tests fail and say how to install it.
+/// Finds the real helm binary of one major for the tests: <c>HELM4_PATH</c> / <c>HELM3_PATH</c> win (./build.sh Test
+/// sets them to the pinned binaries), else the newest <c>.nuke/temp/tools/helm-v&lt;major&gt;.*/helm</c> that
+/// ./build.sh Prerequisites installed. There is deliberately no skip when one is missing: a test that silently does
+/// not run on a major proves nothing for it, so the tests fail and say how to install it.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix file modes, as on the Linux agents.
 public static class HelmLocator
 {
-    public const string InstallHint =
-        "Install helm v3 with `./build.sh Prerequisites` from the repository root (./build.sh Test does it first), or set HELM_PATH to a helm v3 binary.";
+    public static string Variable(int major) => $"HELM{major}_PATH";
 
-    public static string Find(Func<string, string?> environment)
+    public static string InstallHint(int major) =>
+        $"Run `./build.sh Prerequisites` from the repository root (./build.sh Test does it first): it installs the pinned Helm {major} " +
+        $"into .nuke/temp/tools. Or set {Variable(major)} to a Helm {major} binary.";
+
+    public static string Find(int major, Func<string, string?> environment, string repositoryRoot)
     {
-        var explicitPath = environment("HELM_PATH");
+        var variable = Variable(major);
+        var explicitPath = environment(variable);
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
             return IsExecutableFile(explicitPath)
                 ? Path.GetFullPath(explicitPath)
-                : throw new HelmNotFoundException($"HELM_PATH is '{explicitPath}', which is not an executable file. {InstallHint}");
+                : throw new HelmNotFoundException($"{variable} is '{explicitPath}', which is not an executable file. {InstallHint(major)}");
         }
 
-        var searchPath = environment("PATH") ?? "";
-        foreach (var directory in searchPath.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(directory, "helm");
-            if (IsExecutableFile(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new HelmNotFoundException($"helm was not found on PATH ({searchPath}). {InstallHint}");
+        var tools = Path.Combine(repositoryRoot, ".nuke", "temp", "tools");
+        var installed = Directory.Exists(tools)
+            ? Directory.GetDirectories(tools, $"helm-v{major}.*")
+                .Select(directory => (Version: Version.TryParse(Path.GetFileName(directory)["helm-v".Length..], out var version) ? version : null, Helm: Path.Combine(directory, "helm")))
+                .Where(candidate => candidate.Version is not null && IsExecutableFile(candidate.Helm))
+                .OrderByDescending(candidate => candidate.Version)
+                .Select(candidate => candidate.Helm)
+                .FirstOrDefault()
+            : null;
+        return installed ?? throw new HelmNotFoundException($"No Helm {major} for the tests: {variable} is not set and {tools} holds no helm-v{major}.*/helm. {InstallHint(major)}");
     }
 
     private static bool IsExecutableFile(string path)

@@ -1,67 +1,68 @@
 namespace Chart.Tests.Infrastructure;
 
-/// <summary>The tests find helm through HELM_PATH or PATH, and fail saying how to install it otherwise.</summary>
+/// <summary>
+/// The tests find each helm major through HELM4_PATH / HELM3_PATH or the pinned copies in .nuke/temp/tools, and fail
+/// saying how to install it otherwise.
+/// </summary>
 [TestFixture]
 public class HelmLocatorTests
 {
-    private string _directory = null!;
+    private string _root = null!;
 
     [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("chart-tests-locator-").FullName;
+    public void CreateRoot() => _root = Directory.CreateTempSubdirectory("chart-tests-locator-").FullName;
 
     [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+    public void DeleteRoot() => Directory.Delete(_root, recursive: true);
 
     [Test]
-    public void HELM_PATH_wins_over_PATH()
+    public void The_variable_of_the_major_wins_over_the_installed_copy()
     {
         var pinned = FakeExecutable("pinned-helm");
-        var onPath = FakeExecutable("helm");
+        Installed("v4.1.4");
 
-        HelmLocator.Find(Environment(("HELM_PATH", pinned), ("PATH", Path.GetDirectoryName(onPath)!))).Should().Be(pinned);
+        HelmLocator.Find(4, Environment(("HELM4_PATH", pinned)), _root).Should().Be(pinned);
     }
 
     [Test]
-    public void The_first_executable_helm_on_PATH_is_used()
+    public void The_newest_installed_copy_of_the_major_is_used()
     {
-        var empty = Directory.CreateDirectory(Path.Combine(_directory, "empty")).FullName;
-        var notExecutable = Path.Combine(Directory.CreateDirectory(Path.Combine(_directory, "plain")).FullName, "helm");
-        File.WriteAllText(notExecutable, "");
-        var helm = FakeExecutable("helm");
+        Installed("v4.9.0");
+        var newest = Installed("v4.10.1");
+        Installed("v3.17.3");
 
-        HelmLocator.Find(Environment(("PATH", string.Join(Path.PathSeparator, empty, Path.GetDirectoryName(notExecutable), _directory))))
-            .Should().Be(helm);
+        HelmLocator.Find(4, Environment(), _root).Should().Be(newest);
     }
 
     [Test]
-    public void A_missing_helm_fails_with_the_install_command()
+    public void A_missing_major_fails_with_the_install_command()
     {
-        var find = () => HelmLocator.Find(Environment(("PATH", _directory)));
+        Installed("v3.17.3");
 
-        find.Should().Throw<HelmNotFoundException>().WithMessage("*not found on PATH*./build.sh Prerequisites*HELM_PATH*");
+        var find = () => HelmLocator.Find(4, Environment(), _root);
+
+        find.Should().Throw<HelmNotFoundException>().WithMessage("No Helm 4 for the tests: HELM4_PATH is not set*./build.sh Prerequisites*pinned Helm 4*");
     }
 
     [Test]
-    public void A_wrong_HELM_PATH_fails_instead_of_falling_back_to_PATH()
+    public void A_wrong_variable_fails_instead_of_falling_back_to_the_installed_copy()
     {
-        FakeExecutable("helm");
-        var find = () => HelmLocator.Find(Environment(("HELM_PATH", Path.Combine(_directory, "nope")), ("PATH", _directory)));
+        Installed("v3.17.3");
 
-        find.Should().Throw<HelmNotFoundException>().WithMessage("HELM_PATH is '*nope'*./build.sh Prerequisites*");
+        var find = () => HelmLocator.Find(3, Environment(("HELM3_PATH", Path.Combine(_root, "nope"))), _root);
+
+        find.Should().Throw<HelmNotFoundException>().WithMessage("HELM3_PATH is '*nope', which is not an executable file.*./build.sh Prerequisites*");
     }
 
-    [Test]
-    public void The_helm_the_tests_use_is_version_3()
+    private string Installed(string version)
     {
-        var result = Helm.Instance.Run("version", "--template", "{{ .Version }}");
-
-        result.Succeeded.Should().BeTrue(result.ToString());
-        result.StdOut.Should().StartWith("v3.");
+        var directory = Directory.CreateDirectory(Path.Combine(_root, ".nuke", "temp", "tools", $"helm-{version}")).FullName;
+        return FakeExecutable(Path.Combine(directory, "helm"));
     }
 
     private string FakeExecutable(string name)
     {
-        var path = Path.Combine(_directory, name);
+        var path = Path.Combine(_root, name);
         File.WriteAllText(path, "#!/bin/sh\n");
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;

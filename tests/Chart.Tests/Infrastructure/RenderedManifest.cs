@@ -4,7 +4,7 @@ namespace Chart.Tests.Infrastructure;
 
 /// <summary>
 /// The resources of one `helm template` run, with accessors named after what the tests talk about:
-/// the Deployment, its pod spec, the site and migration containers, the Service, the test hook pod.
+/// the Deployment, its pod spec, the site and migration containers, the Service and Ingress, the test hook pod.
 /// </summary>
 public sealed class RenderedManifest
 {
@@ -52,6 +52,8 @@ public sealed class RenderedManifest
     public Node Deployment => Single("Deployment");
 
     public Node Service => Single("Service");
+
+    public Node Ingress => Single("Ingress");
 
     public Node PodTemplate => Deployment["spec"]["template"];
 

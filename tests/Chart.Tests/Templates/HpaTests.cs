@@ -3,13 +3,12 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates;
 
 /// <summary>The optional HorizontalPodAutoscaler (PostgreSQL only) scales the Deployment on CPU.</summary>
-[TestFixture]
-public class HpaTests
+public class HpaTests(Helm helm) : HelmFixture(helm)
 {
     [Test]
     public void Autoscaling_creates_an_autoscaler_for_the_deployment_and_leaves_replicas_to_it()
     {
-        var manifest = HelmChart.Scenario("autoscaling").Render();
+        var manifest = Scenario("autoscaling").Render();
         var autoscaler = manifest.Single("HorizontalPodAutoscaler");
 
         autoscaler["apiVersion"].String.Should().Be("autoscaling/v2");

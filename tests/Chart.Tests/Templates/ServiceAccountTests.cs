@@ -3,13 +3,12 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates;
 
 /// <summary>The pods run as their own ServiceAccount (IRSA-ready) without an API token, or as an existing one.</summary>
-[TestFixture]
-public class ServiceAccountTests
+public class ServiceAccountTests(Helm helm) : HelmFixture(helm)
 {
     private RenderedManifest _manifest = null!;
 
     [OneTimeSetUp]
-    public void RenderDefaults() => _manifest = HelmChart.Defaults().Render();
+    public void RenderDefaults() => _manifest = Defaults().Render();
 
     [Test]
     public void Pods_run_as_a_dedicated_service_account_without_an_api_token()
@@ -24,7 +23,7 @@ public class ServiceAccountTests
     [Test]
     public void An_existing_service_account_is_used_and_none_is_created()
     {
-        var manifest = HelmChart.Scenario("existing-secret").Render();
+        var manifest = Scenario("existing-secret").Render();
 
         manifest.Has("ServiceAccount").Should().BeFalse();
         manifest.PodSpec["serviceAccountName"].String.Should().Be("admin-site-irsa");
@@ -35,7 +34,7 @@ public class ServiceAccountTests
     public void Service_account_annotations_support_irsa()
     {
         const string role = "arn:aws:iam::123456789012:role/admin-site";
-        var manifest = HelmChart.Defaults().Set("serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn", role).Render();
+        var manifest = Defaults().Set("serviceAccount.annotations.eks\\.amazonaws\\.com/role-arn", role).Render();
 
         manifest.Single("ServiceAccount")["metadata"]["annotations"]["eks.amazonaws.com/role-arn"].String.Should().Be(role);
     }

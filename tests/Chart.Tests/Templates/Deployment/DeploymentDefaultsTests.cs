@@ -3,13 +3,12 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>With nothing but values.yaml: one pod on SQLite, stable selectors, sane resources.</summary>
-[TestFixture]
-public class DeploymentDefaultsTests
+public class DeploymentDefaultsTests(Helm helm) : HelmFixture(helm)
 {
     private RenderedManifest _manifest = null!;
 
     [OneTimeSetUp]
-    public void RenderDefaults() => _manifest = HelmChart.Defaults().Render();
+    public void RenderDefaults() => _manifest = Defaults().Render();
 
     [Test]
     public void Renders_exactly_the_single_pod_resources() =>
@@ -68,7 +67,7 @@ public class DeploymentDefaultsTests
     [Test]
     public void Pod_labels_and_annotations_come_from_values()
     {
-        var manifest = HelmChart.Defaults().Set("podLabels.team", "platform").Set("podAnnotations.owner", "ops").Render();
+        var manifest = Defaults().Set("podLabels.team", "platform").Set("podAnnotations.owner", "ops").Render();
 
         manifest.PodTemplate["metadata"]["labels"]["team"].String.Should().Be("platform");
         manifest.PodTemplate["metadata"]["annotations"]["owner"].String.Should().Be("ops");
@@ -78,7 +77,7 @@ public class DeploymentDefaultsTests
     [Test]
     public void Scheduling_values_pass_through()
     {
-        var manifest = HelmChart.Scenario("exec-prestop").Render();
+        var manifest = Scenario("exec-prestop").Render();
 
         manifest.PodSpec["nodeSelector"]["kubernetes.io/os"].String.Should().Be("linux");
         manifest.PodSpec["tolerations"][0]["key"].String.Should().Be("dedicated");

@@ -3,8 +3,7 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>The image is referenced by digest whenever one is given; a tag is only the fallback.</summary>
-[TestFixture]
-public class ImageReferenceTests
+public class ImageReferenceTests(Helm helm) : HelmFixture(helm)
 {
     private const string EcrRepository = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/admin-site";
     private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -12,7 +11,7 @@ public class ImageReferenceTests
     [Test]
     public void Default_scenario_uses_repository_at_digest_in_every_container()
     {
-        var manifest = HelmChart.Scenario("default").Render();
+        var manifest = Scenario("default").Render();
 
         ImagesOf(manifest).Should().OnlyContain(image => image == $"{EcrRepository}@{Digest}").And.HaveCount(3);
     }
@@ -21,7 +20,7 @@ public class ImageReferenceTests
     public void The_deploy_command_line_values_give_exactly_repository_at_digest()
     {
         const string digest = "sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff";
-        var manifest = HelmChart.Defaults().Set("image.repository", "localhost:5000/admin-site").Set("image.digest", digest).Render();
+        var manifest = Defaults().Set("image.repository", "localhost:5000/admin-site").Set("image.digest", digest).Render();
 
         manifest.SiteContainer["image"].String.Should().Be($"localhost:5000/admin-site@{digest}");
     }
@@ -29,7 +28,7 @@ public class ImageReferenceTests
     [Test]
     public void A_digest_wins_over_a_tag()
     {
-        var manifest = HelmChart.Scenario("default").Set("image.tag", "1.2.3").Render();
+        var manifest = Scenario("default").Set("image.tag", "1.2.3").Render();
 
         manifest.SiteContainer["image"].String.Should().Be($"{EcrRepository}@{Digest}");
     }
@@ -37,7 +36,7 @@ public class ImageReferenceTests
     [Test]
     public void Without_a_digest_the_tag_is_used()
     {
-        var manifest = HelmChart.Scenario("tag-fallback").Render();
+        var manifest = Scenario("tag-fallback").Render();
 
         ImagesOf(manifest).Should().OnlyContain(image => image == "registry.example.com:5000/team/admin-site:2024.06.1");
     }
@@ -45,7 +44,7 @@ public class ImageReferenceTests
     [Test]
     public void Without_digest_or_tag_the_chart_app_version_is_the_tag()
     {
-        var manifest = HelmChart.Defaults().Render();
+        var manifest = Defaults().Render();
 
         manifest.SiteContainer["image"].String.Should().Be($"admin-site:{ChartAppVersion()}");
     }
@@ -55,7 +54,7 @@ public class ImageReferenceTests
     {
         using var chart = ChartCopy.Create().Edit("Chart.yaml", yaml => RemoveLine(yaml, "appVersion:"));
 
-        var error = HelmChart.Defaults().InChart(chart.Directory).RenderError();
+        var error = Defaults().InChart(chart.Directory).RenderError();
 
         error.Should().Contain("set image.digest").And.Contain("image.tag");
     }
@@ -63,7 +62,7 @@ public class ImageReferenceTests
     [Test]
     public void Rendering_fails_when_the_repository_is_empty_even_past_the_schema()
     {
-        var error = HelmChart.Scenario("default").Set("image.repository", "").SkipSchemaValidation().RenderError();
+        var error = Scenario("default").Set("image.repository", "").SkipSchemaValidation().RenderError();
 
         error.Should().Contain("image.repository is required");
     }
@@ -71,7 +70,7 @@ public class ImageReferenceTests
     [Test]
     public void The_pull_policy_is_applied_to_every_container()
     {
-        var manifest = HelmChart.Scenario("default").Set("image.pullPolicy", "Always").Render();
+        var manifest = Scenario("default").Set("image.pullPolicy", "Always").Render();
 
         new[] { manifest.SiteContainer, manifest.MigrateContainer, manifest.TestPod["spec"]["containers"][0] }
             .Select(container => container["imagePullPolicy"].String).Should().AllBe("Always");

@@ -3,15 +3,14 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>An init container runs the site's `migrate` command before the site starts.</summary>
-[TestFixture]
-public class MigrationInitContainerTests
+public class MigrationInitContainerTests(Helm helm) : HelmFixture(helm)
 {
     public static IEnumerable<string> Scenarios => RepositoryPaths.Scenarios();
 
     [TestCaseSource(nameof(Scenarios))]
     public void The_only_init_container_runs_migrate_with_the_site_image(string scenario)
     {
-        var manifest = HelmChart.Scenario(scenario).Render();
+        var manifest = Scenario(scenario).Render();
 
         manifest.PodSpec["initContainers"].Names.Should().Equal("migrate");
         manifest.MigrateContainer["args"].Strings.Should().Equal("migrate");
@@ -22,7 +21,7 @@ public class MigrationInitContainerTests
     [TestCaseSource(nameof(Scenarios))]
     public void Migrations_open_the_same_database_as_the_site(string scenario)
     {
-        var manifest = HelmChart.Scenario(scenario).Render();
+        var manifest = Scenario(scenario).Render();
         var siteEnv = RenderedManifest.Env(manifest.SiteContainer);
         var migrateEnv = RenderedManifest.Env(manifest.MigrateContainer);
 
@@ -36,7 +35,7 @@ public class MigrationInitContainerTests
     [TestCaseSource(nameof(Scenarios))]
     public void The_site_leaves_migrating_to_the_init_container(string scenario)
     {
-        var siteEnv = RenderedManifest.Env(HelmChart.Scenario(scenario).Render().SiteContainer);
+        var siteEnv = RenderedManifest.Env(Scenario(scenario).Render().SiteContainer);
 
         siteEnv["Database__MigrateOnStartup"]["value"].String.Should().Be("false");
     }
@@ -44,7 +43,7 @@ public class MigrationInitContainerTests
     [Test]
     public void Migrations_never_see_the_admin_password()
     {
-        var migrateEnv = RenderedManifest.Env(HelmChart.Defaults().Render().MigrateContainer);
+        var migrateEnv = RenderedManifest.Env(Defaults().Render().MigrateContainer);
 
         migrateEnv.Keys.Should().NotContain(name => name.StartsWith("Bootstrap__", StringComparison.Ordinal));
     }

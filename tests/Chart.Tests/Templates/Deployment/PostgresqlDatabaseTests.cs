@@ -3,13 +3,12 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>PostgreSQL: the connection string comes from a Secret, no volume, zero-downtime rollouts.</summary>
-[TestFixture]
-public class PostgresqlDatabaseTests
+public class PostgresqlDatabaseTests(Helm helm) : HelmFixture(helm)
 {
     private RenderedManifest _manifest = null!;
 
     [OneTimeSetUp]
-    public void RenderPostgresql() => _manifest = HelmChart.Scenario("postgresql").Render();
+    public void RenderPostgresql() => _manifest = Scenario("postgresql").Render();
 
     [Test]
     public void Runs_the_requested_replicas() => _manifest.Deployment["spec"]["replicas"].Int.Should().Be(3);
@@ -32,7 +31,7 @@ public class PostgresqlDatabaseTests
     [Test]
     public void The_secret_key_defaults_to_connectionString()
     {
-        var site = HelmChart.Scenario("autoscaling").Render().SiteContainer;
+        var site = Scenario("autoscaling").Render().SiteContainer;
 
         RenderedManifest.Env(site)["ConnectionStrings__PostgreSQL"]["valueFrom"]["secretKeyRef"]["key"].String.Should().Be("connectionString");
     }
@@ -56,14 +55,5 @@ public class PostgresqlDatabaseTests
         strategy["type"].String.Should().Be("RollingUpdate");
         strategy["rollingUpdate"]["maxUnavailable"].Int.Should().Be(0);
         strategy["rollingUpdate"]["maxSurge"].Int.Should().Be(1);
-    }
-
-    [Test]
-    public void Allowed_hosts_and_forwarded_header_networks_are_set_through_extra_env()
-    {
-        var env = RenderedManifest.Env(_manifest.SiteContainer);
-
-        env["AllowedHosts"]["value"].String.Should().Be("admin.example.com");
-        env["ForwardedHeaders__KnownNetworks__0"]["value"].String.Should().Be("10.0.0.0/16");
     }
 }

@@ -6,15 +6,14 @@ namespace Chart.Tests.Templates.Deployment;
 /// Liveness on /healthz, readiness on /readyz (the database), a startup probe; all tunable, and any Kubernetes
 /// Probe field set in values reaches the pod.
 /// </summary>
-[TestFixture]
-public class ProbeTests
+public class ProbeTests(Helm helm) : HelmFixture(helm)
 {
     [TestCase("livenessProbe", "/healthz")]
     [TestCase("readinessProbe", "/readyz")]
     [TestCase("startupProbe", "/healthz")]
     public void Probes_get_the_site_health_endpoints_on_the_http_port(string probe, string path)
     {
-        var httpGet = HelmChart.Scenario("default").Render().SiteContainer[probe]["httpGet"];
+        var httpGet = Scenario("default").Render().SiteContainer[probe]["httpGet"];
 
         httpGet["path"].String.Should().Be(path);
         httpGet["port"].String.Should().Be("http");
@@ -23,7 +22,7 @@ public class ProbeTests
     [Test]
     public void The_migration_container_has_no_probes()
     {
-        var migrate = HelmChart.Defaults().Render().MigrateContainer;
+        var migrate = Defaults().Render().MigrateContainer;
 
         migrate.Keys.Should().NotContain(["livenessProbe", "readinessProbe", "startupProbe"]);
     }
@@ -31,7 +30,7 @@ public class ProbeTests
     [Test]
     public void Probe_paths_and_timings_are_tunable()
     {
-        var site = HelmChart.Defaults()
+        var site = Defaults()
             .Set("readinessProbe.path", "/ready")
             .Set("readinessProbe.periodSeconds", "7")
             .Set("livenessProbe.failureThreshold", "6")
@@ -48,12 +47,12 @@ public class ProbeTests
     [TestCase("readinessProbe")]
     [TestCase("startupProbe")]
     public void A_probe_can_be_disabled(string probe) =>
-        HelmChart.Defaults().Set($"{probe}.enabled", "false").Render().SiteContainer[probe].Exists.Should().BeFalse();
+        Defaults().Set($"{probe}.enabled", "false").Render().SiteContainer[probe].Exists.Should().BeFalse();
 
     [Test]
     public void The_startup_budget_covers_a_slow_first_start()
     {
-        var startup = HelmChart.Defaults().Render().SiteContainer["startupProbe"];
+        var startup = Defaults().Render().SiteContainer["startupProbe"];
 
         (startup["periodSeconds"].Int * startup["failureThreshold"].Int).Should().BeGreaterThanOrEqualTo(60);
     }
@@ -61,7 +60,7 @@ public class ProbeTests
     [Test]
     public void Any_kubernetes_probe_field_set_in_values_is_rendered()
     {
-        var liveness = HelmChart.Defaults()
+        var liveness = Defaults()
             .Set("livenessProbe.terminationGracePeriodSeconds", "15")
             .SetJson("livenessProbe.httpGet", """{"scheme":"HTTP","httpHeaders":[{"name":"X-Probe","value":"kubelet"}]}""")
             .Render().SiteContainer["livenessProbe"];
@@ -78,7 +77,7 @@ public class ProbeTests
     [TestCase("grpc", """{"port":8080}""")]
     public void Another_handler_replaces_the_http_get(string handler, string json)
     {
-        var startup = HelmChart.Defaults().SetJson($"startupProbe.{handler}", json).Render().SiteContainer["startupProbe"];
+        var startup = Defaults().SetJson($"startupProbe.{handler}", json).Render().SiteContainer["startupProbe"];
 
         startup[handler].Exists.Should().BeTrue();
         startup["httpGet"].Exists.Should().BeFalse();
@@ -88,5 +87,5 @@ public class ProbeTests
     [TestCase("readinessProbe")]
     [TestCase("startupProbe")]
     public void The_chart_own_probe_values_stay_out_of_the_pod(string probe) =>
-        HelmChart.Defaults().Render().SiteContainer[probe].Keys.Should().NotContain(["enabled", "path"]);
+        Defaults().Render().SiteContainer[probe].Keys.Should().NotContain(["enabled", "path"]);
 }

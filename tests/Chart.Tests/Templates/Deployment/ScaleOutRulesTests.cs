@@ -6,21 +6,20 @@ namespace Chart.Tests.Templates.Deployment;
 /// Several replicas or autoscaling only on PostgreSQL, refused by the schema and again by the templates (past
 /// --skip-schema-validation); autoscaling bounds ordered and measured against a CPU request.
 /// </summary>
-[TestFixture]
-public class ScaleOutRulesTests
+public class ScaleOutRulesTests(Helm helm) : HelmFixture(helm)
 {
     [Test]
     public void The_schema_refuses_several_replicas_on_sqlite()
     {
-        var error = HelmChart.Scenario("default").Set("replicaCount", "3").RenderError();
+        var error = Scenario("default").Set("replicaCount", "3").RenderError();
 
-        error.Should().Contain("replicaCount: Must be less than or equal to 1");
+        error.Should().Contain(Helm.Major == 3 ? "replicaCount: Must be less than or equal to 1" : "at '/replicaCount': maximum: got 3, want 1");
     }
 
     [Test]
     public void The_template_refuses_several_replicas_on_sqlite_past_the_schema()
     {
-        var error = HelmChart.Scenario("default").Set("replicaCount", "3").SkipSchemaValidation().RenderError();
+        var error = Scenario("default").Set("replicaCount", "3").SkipSchemaValidation().RenderError();
 
         error.Should().Contain("replicaCount=3 requires database.provider=postgresql");
     }
@@ -28,7 +27,7 @@ public class ScaleOutRulesTests
     [Test]
     public void The_template_refuses_autoscaling_on_sqlite_past_the_schema()
     {
-        var error = HelmChart.Scenario("default").Set("autoscaling.enabled", "true").SkipSchemaValidation().RenderError();
+        var error = Scenario("default").Set("autoscaling.enabled", "true").SkipSchemaValidation().RenderError();
 
         error.Should().Contain("autoscaling.enabled requires database.provider=postgresql");
     }
@@ -36,7 +35,7 @@ public class ScaleOutRulesTests
     [Test]
     public void The_template_refuses_postgresql_without_its_secret_past_the_schema()
     {
-        var error = HelmChart.Scenario("default").Set("database.provider", "postgresql").SkipSchemaValidation().RenderError();
+        var error = Scenario("default").Set("database.provider", "postgresql").SkipSchemaValidation().RenderError();
 
         error.Should().Contain("database.postgresql.existingSecret is required");
     }
@@ -44,7 +43,7 @@ public class ScaleOutRulesTests
     [Test]
     public void Autoscaling_bounds_must_be_ordered()
     {
-        var error = HelmChart.Scenario("autoscaling").Set("autoscaling.minReplicas", "8").RenderError();
+        var error = Scenario("autoscaling").Set("autoscaling.minReplicas", "8").RenderError();
 
         error.Should().Contain("autoscaling.minReplicas (8) must not exceed autoscaling.maxReplicas (6)");
     }
@@ -52,7 +51,7 @@ public class ScaleOutRulesTests
     [Test]
     public void Autoscaling_on_cpu_needs_a_cpu_request()
     {
-        var error = HelmChart.Scenario("autoscaling").Set("resources.requests", "null").RenderError();
+        var error = Scenario("autoscaling").Set("resources.requests", "null").RenderError();
 
         error.Should().Contain("autoscaling.enabled needs resources.requests.cpu");
     }

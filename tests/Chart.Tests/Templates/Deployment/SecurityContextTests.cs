@@ -7,8 +7,7 @@ namespace Chart.Tests.Templates.Deployment;
 /// scenario: non-root 1654, seccomp RuntimeDefault, read-only root with /tmp on an emptyDir, no privilege
 /// escalation, no capabilities.
 /// </summary>
-[TestFixture]
-public class SecurityContextTests
+public class SecurityContextTests(Helm helm) : HelmFixture(helm)
 {
     public static IEnumerable<string> Scenarios => RepositoryPaths.Scenarios().Prepend("(defaults)");
 
@@ -56,8 +55,8 @@ public class SecurityContextTests
         }
     }
 
-    private static RenderedManifest Render(string scenario) =>
-        (scenario == "(defaults)" ? HelmChart.Defaults() : HelmChart.Scenario(scenario)).Render();
+    private RenderedManifest Render(string scenario) =>
+        (scenario == "(defaults)" ? Defaults() : Scenario(scenario)).Render();
 
     private static IEnumerable<Node> ContainersOf(RenderedManifest manifest) =>
         manifest.PodSpec["initContainers"].Items

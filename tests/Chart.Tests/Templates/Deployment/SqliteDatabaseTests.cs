@@ -3,13 +3,12 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>SQLite: the file lives on a ReadWriteOnce PVC at /data and only one pod ever opens it.</summary>
-[TestFixture]
-public class SqliteDatabaseTests
+public class SqliteDatabaseTests(Helm helm) : HelmFixture(helm)
 {
     private RenderedManifest _manifest = null!;
 
     [OneTimeSetUp]
-    public void RenderDefault() => _manifest = HelmChart.Scenario("default").Render();
+    public void RenderDefault() => _manifest = Scenario("default").Render();
 
     [Test]
     public void The_claim_is_mounted_at_data_in_the_migration_and_site_containers()

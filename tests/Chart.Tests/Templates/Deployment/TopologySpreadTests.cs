@@ -3,13 +3,12 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates.Deployment;
 
 /// <summary>Pods spread over zones, then nodes; preferred by default, required when asked.</summary>
-[TestFixture]
-public class TopologySpreadTests
+public class TopologySpreadTests(Helm helm) : HelmFixture(helm)
 {
     [Test]
     public void Pods_spread_over_zones_and_nodes_preferably()
     {
-        var manifest = HelmChart.Defaults().Render();
+        var manifest = Defaults().Render();
         var constraints = manifest.PodSpec["topologySpreadConstraints"].Items;
         var selector = manifest.Deployment["spec"]["selector"]["matchLabels"].StringMap;
 
@@ -25,10 +24,10 @@ public class TopologySpreadTests
 
     [Test]
     public void Spreading_can_be_required() =>
-        HelmChart.Scenario("postgresql").Render().PodSpec["topologySpreadConstraints"].Items
+        Scenario("postgresql").Render().PodSpec["topologySpreadConstraints"].Items
             .Select(c => c["whenUnsatisfiable"].String).Should().AllBe("DoNotSchedule");
 
     [Test]
     public void Spreading_can_be_switched_off() =>
-        HelmChart.Scenario("exec-prestop").Render().PodSpec["topologySpreadConstraints"].Exists.Should().BeFalse();
+        Scenario("exec-prestop").Render().PodSpec["topologySpreadConstraints"].Exists.Should().BeFalse();
 }

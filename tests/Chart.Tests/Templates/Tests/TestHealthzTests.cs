@@ -3,8 +3,7 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates.Tests;
 
 /// <summary>`helm test` runs the image's healthcheck command against the Service's /healthz.</summary>
-[TestFixture]
-public class TestHealthzTests
+public class TestHealthzTests(Helm helm) : HelmFixture(helm)
 {
     private RenderedManifest _manifest = null!;
     private Node _pod = null!;
@@ -12,7 +11,7 @@ public class TestHealthzTests
     [OneTimeSetUp]
     public void Render()
     {
-        _manifest = HelmChart.Scenario("default").Render();
+        _manifest = Scenario("default").Render();
         _pod = _manifest.TestPod;
     }
 
@@ -40,7 +39,7 @@ public class TestHealthzTests
     [Test]
     public void Follows_the_service_port()
     {
-        var pod = HelmChart.Scenario("default").Set("service.port", "8081").Render().TestPod;
+        var pod = Scenario("default").Set("service.port", "8081").Render().TestPod;
 
         pod["spec"]["containers"][0]["args"][1].String.Should().Be($"http://{HelmChart.FullName}:8081/healthz");
     }

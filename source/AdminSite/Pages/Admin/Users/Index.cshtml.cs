@@ -40,6 +40,11 @@ public sealed class IndexModel(AdminDbContext db, UserEditor editor) : ChangeLis
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = new ChangeListQuery(Request.Query);
+        if (Query.SearchTermsCut)
+        {
+            Warning(ChangeListQuery.TooManySearchTerms);
+        }
+
         var list = new UserChangeList(Query);
         Sort = list.Sort;
         IsFiltered = Query.IsFiltered(UserChangeList.FilterKeys);
