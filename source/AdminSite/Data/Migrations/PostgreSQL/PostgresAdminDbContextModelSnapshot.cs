@@ -197,12 +197,26 @@ namespace AdminSite.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsActive");
+
+                    b.HasIndex("IsSuperuser");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UserName");
+
+                    b.HasIndex("Email", "UserName");
+
+                    b.HasIndex("FirstName", "UserName");
+
+                    b.HasIndex("IsStaff", "UserName");
+
+                    b.HasIndex("LastName", "UserName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

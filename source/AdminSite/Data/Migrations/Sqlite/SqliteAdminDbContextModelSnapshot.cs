@@ -190,12 +190,26 @@ namespace AdminSite.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("IsActive");
+
+                    b.HasIndex("IsSuperuser");
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("UserName");
+
+                    b.HasIndex("Email", "UserName");
+
+                    b.HasIndex("FirstName", "UserName");
+
+                    b.HasIndex("IsStaff", "UserName");
+
+                    b.HasIndex("LastName", "UserName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
