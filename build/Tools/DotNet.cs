@@ -12,8 +12,9 @@ public sealed class DotNet(IProcessRunner runner, string workingDirectory)
     public Task<ToolResult> ToolRestore(CancellationToken cancellation = default) =>
         Run(["tool", "restore"], cancellation);
 
-    public Task<ToolResult> Build(string project, string configuration, CancellationToken cancellation = default) =>
-        Run(["build", project, "--nologo", "--no-restore", "--configuration", configuration], cancellation);
+    /// <summary><c>dotnet build</c>; <paramref name="restore"/> for a project not restored yet (a target run on a fresh clone).</summary>
+    public Task<ToolResult> Build(string project, string configuration, bool restore = false, CancellationToken cancellation = default) =>
+        Run(["build", project, "--nologo", .. restore ? Array.Empty<string>() : ["--no-restore"], "--configuration", configuration], cancellation);
 
     public Task<ToolResult> Test(DotNetTestSettings settings, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(settings.Arguments()) with { AllowFailure = true, Environment = environment ?? new Dictionary<string, string?>() }, cancellation);
@@ -21,6 +22,10 @@ public sealed class DotNet(IProcessRunner runner, string workingDirectory)
     public Task<ToolResult> Run(IReadOnlyList<string> arguments, CancellationToken cancellation = default,
         IReadOnlyDictionary<string, string?>? environment = null) =>
         runner.RunAsync(Command(arguments) with { Environment = environment ?? new Dictionary<string, string?>() }, cancellation);
+
+    /// <summary>A server that runs until it is stopped (<c>dotnet run</c> of the site): no "still running" lines.</summary>
+    public Task<ToolResult> Serve(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(arguments) with { Environment = environment, Heartbeat = false }, cancellation);
 
     private ToolCommand Command(IReadOnlyList<string> arguments) =>
         new("dotnet", arguments) { WorkingDirectory = workingDirectory, MissingHint = MissingHint };
