@@ -8,9 +8,13 @@ public sealed class DotNet(IProcessRunner runner, string workingDirectory)
     public Task<ToolResult> Restore(string project, CancellationToken cancellation = default) =>
         Run(["restore", project, "--nologo"], cancellation);
 
-    /// <summary>Installs the local tools of dotnet-tools.json (dotnet-ef, pwsh) into the NuGet cache.</summary>
+    /// <summary>
+    /// Installs the local tools of dotnet-tools.json (dotnet-ef, pwsh) into the NuGet cache. Quiet: besides the tools
+    /// restored, the SDK advertises every newer version (dotnet-ef 11, for .NET 11), which a pinned manifest
+    /// deliberately does not take; a failure still prints all of it.
+    /// </summary>
     public Task<ToolResult> ToolRestore(CancellationToken cancellation = default) =>
-        Run(["tool", "restore"], cancellation);
+        runner.RunAsync(Command(["tool", "restore"]) with { Quiet = true }, cancellation);
 
     /// <summary><c>dotnet build</c>; <paramref name="restore"/> for a project not restored yet (a target run on a fresh clone).</summary>
     public Task<ToolResult> Build(string project, string configuration, bool restore = false, CancellationToken cancellation = default) =>
