@@ -109,9 +109,22 @@ if (Test-Stale) {
         if (-not $sdk) { Stop-Build "the installed SDK does not satisfy global.json ($(Get-GlobalJsonVersion))." }
     }
     Write-Host "Compiling the build (dotnet $sdk)..."
+    # A first compile restores packages too and takes a minute: a line every NUKE_PROGRESS_INTERVAL seconds says
+    # it is still at it (a thread job, since the runspace is busy with dotnet).
+    $interval = if ($env:NUKE_PROGRESS_INTERVAL) { [int]$env:NUKE_PROGRESS_INTERVAL } else { 10 }
+    $ticker = Start-ThreadJob -ArgumentList $interval {
+        param($Interval)
+        for ($elapsed = $Interval; ; $elapsed += $Interval) {
+            Start-Sleep -Seconds $Interval
+            [Console]::Out.WriteLine("... still compiling the build ($elapsed s)")
+        }
+    }
     # Quiet on success; the whole compiler output on failure.
     $log = & $DotNet build $Project --nologo --verbosity quiet --configuration Debug -tl:off 2>&1
-    if ($LASTEXITCODE -ne 0) {
+    $compiled = $LASTEXITCODE
+    Stop-Job $ticker
+    Remove-Job $ticker -Force
+    if ($compiled -ne 0) {
         $log | ForEach-Object { [Console]::Error.WriteLine($_) }
         Stop-Build "the build project does not compile (see above)."
     }

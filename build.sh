@@ -94,8 +94,18 @@ if stale; then
         sdk="$(sdk_version)" || fail "the installed SDK does not satisfy global.json ($(global_json_version))."
     fi
     echo "Compiling the build (dotnet $sdk)..." >&2
+    # A first compile restores packages too and takes a minute: a line every NUKE_PROGRESS_INTERVAL seconds says
+    # it is still at it. The ticker's sleep keeps no copy of stderr, so nobody reading this output waits for it.
+    interval="${NUKE_PROGRESS_INTERVAL:-10}"
+    ( elapsed=0; while sleep "$interval" </dev/null >/dev/null 2>&1; do
+        elapsed=$((elapsed + interval)); echo "... still compiling the build ($elapsed s)" >&2; done ) &
+    ticker=$!
     # Quiet on success; the whole compiler output on failure.
-    if ! log="$("$DOTNET" build "$PROJECT" --nologo --verbosity quiet --configuration Debug -tl:off 2>&1)"; then
+    status=0
+    log="$("$DOTNET" build "$PROJECT" --nologo --verbosity quiet --configuration Debug -tl:off 2>&1)" || status=$?
+    kill "$ticker" 2>/dev/null || true
+    wait "$ticker" 2>/dev/null || true
+    if [ "$status" -ne 0 ]; then
         echo "$log" >&2
         fail "the build project does not compile (see above)."
     fi

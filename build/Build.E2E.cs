@@ -26,6 +26,7 @@ partial class Build
             finally
             {
                 steps.WriteSummary();
+                ReportE2EDiskUsage();
             }
         });
 

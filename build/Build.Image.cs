@@ -54,7 +54,8 @@ partial class Build
         .Validates(() => Registry, DockerReference.Registry)
         .Validates(() => Repository, DockerReference.Repository)
         .Validates(() => BuildNumber, BuildNumberRule)
-        .Uses(() => RegistryPassword)
+        // ECR signs in through the credential helper: Jenkins then binds no 'registry-password' (nobody has to create one).
+        .Uses(() => RegistryPassword, when: () => Registry is null || !DockerConfig.IsEcrRegistry(Registry))
         .Produces(ImageRecordFile)
         .Executes(async () =>
         {

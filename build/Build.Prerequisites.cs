@@ -32,6 +32,7 @@ partial class Build
             await EnsureChromium();
             // pwsh: the build script tests run build.ps1 as well as build.sh.
             await DotNet.ToolRestore();
+            Log.Information("Local tools of dotnet-tools.json restored (dotnet-ef, PowerShell).");
             // The tests run every helm command on both majors, each pinned: the same binaries on every machine.
             var installer = new HelmInstaller(Runner);
             foreach (var pinned in PinnedHelm.All)

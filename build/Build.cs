@@ -11,9 +11,9 @@ using Tools;
 /// <item>Build.Image.cs: DockerBuild, Push</item>
 /// <item>Build.Deploy.cs: Deploy</item>
 /// <item>Build.GeneratedFiles.cs: Jenkinsfile, and every file generated from the targets</item>
-/// <item>Build.Run.cs: Run</item>
+/// <item>Build.Run.cs: Run; Build.ChangePassword.cs: ChangePassword (for Run's database)</item>
 /// <item>Build.Bench.cs: Bench</item>
-/// <item>Build.E2E.cs: E2E; Build.E2E.Jenkins.cs: its Jenkins rehearsal</item>
+/// <item>Build.E2E.cs: E2E; Build.E2E.Jenkins.cs: its Jenkins rehearsal; Build.E2E.Clean.cs: CleanE2E</item>
 /// </list>
 /// Run <c>./build.sh --help</c> for the graph.
 /// </summary>

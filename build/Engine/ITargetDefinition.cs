@@ -48,6 +48,13 @@ public interface ITargetDefinition
     ITargetDefinition Uses<T>(Expression<Func<T>> member);
 
     /// <summary>
+    /// <see cref="Uses{T}(Expression{Func{T}})"/> only while <paramref name="when"/> holds for the values the build
+    /// was given: a registry password for a registry that signs in by a credential helper is never read, so CI binds
+    /// no credential for it.
+    /// </summary>
+    ITargetDefinition Uses<T>(Expression<Func<T>> member, Func<bool> when);
+
+    /// <summary>
     /// Files the target leaves behind for CI to publish (NUKE's Produces). A <c>*</c> may stand for part of the file
     /// name. A target that succeeds without leaving one of them fails: CI would archive nothing.
     /// </summary>

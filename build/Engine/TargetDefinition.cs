@@ -15,6 +15,7 @@ public sealed class TargetDefinition : ITargetDefinition
     private readonly List<Func<Task>> _actions = [];
     private readonly List<string> _branchPatterns = [];
     private readonly List<string> _usedParameters = [];
+    private readonly Dictionary<string, Func<bool>> _usedWhen = [];
     private readonly List<string> _requiredMembers = [];
     private readonly List<AbsolutePath> _artifacts = [];
 
@@ -45,7 +46,8 @@ public sealed class TargetDefinition : ITargetDefinition
     public IReadOnlyList<string> UsedParameters => _usedParameters;
 
     /// <summary>Every member the target reads by name: <c>Uses</c>, then <c>Requires(() =&gt; Member)</c>.</summary>
-    public IEnumerable<string> MembersRead => _usedParameters.Concat(_requiredMembers).Distinct();
+    public IEnumerable<string> MembersRead =>
+        _usedParameters.Where(member => !_usedWhen.TryGetValue(member, out var when) || when()).Concat(_requiredMembers).Distinct();
 
     /// <summary>What the target leaves for CI to publish (<c>Produces</c>).</summary>
     public IReadOnlyList<AbsolutePath> Artifacts => _artifacts;
@@ -116,6 +118,13 @@ public sealed class TargetDefinition : ITargetDefinition
         if (member.Body is not MemberExpression access)
             throw new BuildDefinitionException($"Target '{Name}': Uses needs a member, like Uses(() => RegistryPassword); got {member.Body}.");
         _usedParameters.Add(access.Member.Name);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Uses<T>(Expression<Func<T>> member, Func<bool> when)
+    {
+        ((ITargetDefinition)this).Uses(member);
+        _usedWhen[((MemberExpression)member.Body).Member.Name] = when;
         return this;
     }
 

@@ -8,12 +8,17 @@ public sealed class DotNet(IProcessRunner runner, string workingDirectory)
     public Task<ToolResult> Restore(string project, CancellationToken cancellation = default) =>
         Run(["restore", project, "--nologo"], cancellation);
 
-    /// <summary>Installs the local tools of dotnet-tools.json (dotnet-ef, pwsh) into the NuGet cache.</summary>
+    /// <summary>
+    /// Installs the local tools of dotnet-tools.json (dotnet-ef, pwsh) into the NuGet cache. Quiet: besides the tools
+    /// restored, the SDK advertises every newer version (dotnet-ef 11, for .NET 11), which a pinned manifest
+    /// deliberately does not take; a failure still prints all of it.
+    /// </summary>
     public Task<ToolResult> ToolRestore(CancellationToken cancellation = default) =>
-        Run(["tool", "restore"], cancellation);
+        runner.RunAsync(Command(["tool", "restore"]) with { Quiet = true }, cancellation);
 
-    public Task<ToolResult> Build(string project, string configuration, CancellationToken cancellation = default) =>
-        Run(["build", project, "--nologo", "--no-restore", "--configuration", configuration], cancellation);
+    /// <summary><c>dotnet build</c>; <paramref name="restore"/> for a project not restored yet (a target run on a fresh clone).</summary>
+    public Task<ToolResult> Build(string project, string configuration, bool restore = false, CancellationToken cancellation = default) =>
+        Run(["build", project, "--nologo", .. restore ? Array.Empty<string>() : ["--no-restore"], "--configuration", configuration], cancellation);
 
     public Task<ToolResult> Test(DotNetTestSettings settings, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(settings.Arguments()) with { AllowFailure = true, Environment = environment ?? new Dictionary<string, string?>() }, cancellation);
@@ -21,6 +26,10 @@ public sealed class DotNet(IProcessRunner runner, string workingDirectory)
     public Task<ToolResult> Run(IReadOnlyList<string> arguments, CancellationToken cancellation = default,
         IReadOnlyDictionary<string, string?>? environment = null) =>
         runner.RunAsync(Command(arguments) with { Environment = environment ?? new Dictionary<string, string?>() }, cancellation);
+
+    /// <summary>A server that runs until it is stopped (<c>dotnet run</c> of the site): no "still running" lines.</summary>
+    public Task<ToolResult> Serve(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(arguments) with { Environment = environment, Heartbeat = false }, cancellation);
 
     private ToolCommand Command(IReadOnlyList<string> arguments) =>
         new("dotnet", arguments) { WorkingDirectory = workingDirectory, MissingHint = MissingHint };

@@ -20,16 +20,17 @@ public sealed class Helm(IProcessRunner runner, string executable, string workin
     }
 
     public Task<ToolResult> UpgradeInstall(HelmUpgradeSettings settings, HelmVersion helm, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(settings.Arguments(helm)), cancellation);
+        runner.RunAsync(Command(settings.Arguments(helm)) with { Activity = $"waiting for the rollout of {settings.Target.Release}" }, cancellation);
 
     /// <summary>Runs the chart's test hooks; returns the result instead of throwing so the caller can roll back.</summary>
     public Task<ToolResult> Test(HelmTarget target, string timeout, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(["test", target.Release, "--logs", "--timeout", timeout, .. target.Arguments()]) with { AllowFailure = true }, cancellation);
+        runner.RunAsync(Command(["test", target.Release, "--logs", "--timeout", timeout, .. target.Arguments()])
+            with { AllowFailure = true, Activity = $"waiting for the test pod of {target.Release}" }, cancellation);
 
     public Task<ToolResult> Rollback(HelmTarget target, int revision, string timeout, HelmVersion helm, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(["rollback", target.Release, revision.ToString(CultureInfo.InvariantCulture),
             helm.Wait, "--timeout", timeout, "--history-max", HelmUpgradeSettings.DefaultHistoryMax.ToString(CultureInfo.InvariantCulture),
-            .. target.Arguments()]), cancellation);
+            .. target.Arguments()]) with { Activity = $"rolling {target.Release} back to revision {revision}" }, cancellation);
 
     public Task<ToolResult> Uninstall(HelmTarget target, string timeout, HelmVersion helm, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(["uninstall", target.Release, helm.Wait, "--timeout", timeout, .. target.Arguments()]), cancellation);

@@ -18,6 +18,9 @@ public interface IProcessRunner
 /// </summary>
 public sealed class ProcessRunner : IProcessRunner
 {
+    /// <summary>How long a tool may stay silent before the log says it is still at work.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     public async Task<ToolResult> RunAsync(ToolCommand command, CancellationToken cancellation = default)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, BuildCancellation.Token);
@@ -26,14 +29,16 @@ public sealed class ProcessRunner : IProcessRunner
         var stderr = new StringBuilder();
         var stream = !command.Quiet && Log.Verbosity >= Verbosity.Normal;
         Log.Debug($"> {command}");
+        await using var heartbeat = new Heartbeat(command.Activity ?? $"running {Path.GetFileName(command.Executable)}",
+            command.Heartbeat ? HeartbeatInterval : Timeout.InfiniteTimeSpan);
 
         var cli = Cli.Wrap(command.Executable)
             .WithArguments(command.Arguments)
             .WithWorkingDirectory(command.WorkingDirectory ?? Directory.GetCurrentDirectory())
             .WithEnvironmentVariables(command.Environment)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Collect(stdout, line, stream, isError: false)))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Collect(stderr, line, stream, isError: true)));
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Collect(stdout, line, stream, heartbeat, isError: false)))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Collect(stderr, line, stream, heartbeat, isError: true)));
         if (command.StandardInput is { } input)
             cli = cli.WithStandardInputPipe(PipeSource.FromString(input));
 
@@ -65,11 +70,13 @@ public sealed class ProcessRunner : IProcessRunner
             $"'{command}' exited with code {result.ExitCode}.{(tail.Length > 0 ? Environment.NewLine + SecretMasker.Mask(tail) : "")}");
     }
 
-    private static void Collect(StringBuilder buffer, string line, bool stream, bool isError)
+    private static void Collect(StringBuilder buffer, string line, bool stream, Heartbeat heartbeat, bool isError)
     {
         lock (buffer)
             buffer.AppendLine(line);
-        if (stream)
-            Log.ToolOutput(line, isError);
+        if (!stream)
+            return;
+        Log.ToolOutput(line, isError);
+        heartbeat.SignOfLife();
     }
 }

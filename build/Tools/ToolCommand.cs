@@ -17,6 +17,12 @@ public sealed record ToolCommand(string Executable, IReadOnlyList<string> Argume
     /// <summary>Return a failed result instead of throwing.</summary>
     public bool AllowFailure { get; init; }
 
+    /// <summary>What the tool is doing, for the log line that says it is still at it ("waiting for the rollout").</summary>
+    public string? Activity { get; init; }
+
+    /// <summary>Say the tool is still at work when it is silent; off for a server, whose silence is its normal state.</summary>
+    public bool Heartbeat { get; init; } = true;
+
     /// <summary>What to tell the user when the executable is not installed.</summary>
     public string? MissingHint { get; init; }
 

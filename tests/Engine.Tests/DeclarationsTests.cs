@@ -87,6 +87,27 @@ public class DeclarationsTests : BuildHostFixture
             });
     }
 
+    [Test]
+    public void A_parameter_used_only_when_a_condition_holds_is_read_by_the_target_only_then()
+    {
+        foreach (var (region, bound) in new[] { ("eu", true), ("cn", false) })
+        {
+            var build = new ConditionalUseBuild();
+            Host.WithParametersFile($$"""{ "Region": "{{region}}" }""").Run(build, "Ship", "--plan").Should().Be(ExitCodes.Success);
+
+            build.Model.ParametersOf(build.Model.Find("Ship")).Select(parameter => parameter.Name)
+                .Should().BeEquivalentTo(bound ? ["Token"] : Array.Empty<string>(), $"region {region}");
+        }
+    }
+
+    private sealed class ConditionalUseBuild : NukeBuild
+    {
+        [Parameter("Token", CredentialsId = "ship-token"), Secret] public string? Token;
+        [Parameter("Where")] public string? Region;
+
+        public Target Ship => _ => _.Uses(() => Token, when: () => Region != "cn").Executes(() => { });
+    }
+
     private sealed class BadUsesBuild : NukeBuild
     {
         public string? NotAParameter { get; set; }

@@ -126,6 +126,24 @@ public class JenkinsfileTests : BuildHostFixture
     }
 
     [Test]
+    public void With_an_ECR_registry_Push_binds_no_registry_password_since_the_credential_helper_signs_in()
+    {
+        Host.WithParametersFile("""{ "Registry": "123456789012.dkr.ecr.eu-west-1.amazonaws.com" }""");
+
+        var push = StageText(Generate(), "Push");
+
+        push.Should().NotContain("withCredentials").And.Contain("sh './build.sh Push --skip'");
+    }
+
+    [Test]
+    public void With_another_registry_Push_binds_the_registry_password()
+    {
+        Host.WithParametersFile("""{ "Registry": "registry.example.com", "RegistryUsername": "ci" }""");
+
+        StageText(Generate(), "Push").Should().Contain("withCredentials([string(credentialsId: 'registry-password', variable: 'REGISTRY_PASSWORD')])");
+    }
+
+    [Test]
     public void Deploy_holds_a_lock_named_after_the_release_and_namespace_around_its_credentials_and_step()
     {
         Host.WithParametersFile("""{ "Release": "admin", "Namespace": "prod" }""");

@@ -19,7 +19,8 @@ public sealed class BuildScriptTests(string script)
         printf '%s\n' "$*" >> "$FAKE_DOTNET_LOG"
         case "$1" in
           --version) echo 10.0.100 ;;
-          build) if [ -n "$FAKE_DOTNET_BUILD_ERROR" ]; then echo "$FAKE_DOTNET_BUILD_ERROR"; exit 1; fi ;;
+          build) sleep "${FAKE_DOTNET_BUILD_SECONDS:-0}"
+                 if [ -n "$FAKE_DOTNET_BUILD_ERROR" ]; then echo "$FAKE_DOTNET_BUILD_ERROR"; exit 1; fi ;;
           *) printf 'ran %s:' "$(basename "$1")"; shift; printf ' [%s]' "$@"; echo; exit "${FAKE_BUILD_EXIT_CODE:-0}" ;;
         esac
         """;
@@ -132,6 +133,20 @@ public sealed class BuildScriptTests(string script)
 
         exitCode.Should().Be(0, output);
         output.Should().NotContain("Compiling the build").And.Contain("ran _build.dll: [Test]");
+    }
+
+    [Test]
+    public void A_long_compile_says_it_is_still_at_it_and_stops_saying_so_when_done()
+    {
+        ChangeASource();
+        _environment["FAKE_DOTNET_BUILD_SECONDS"] = "3.5";
+        _environment["NUKE_PROGRESS_INTERVAL"] = "1";
+
+        var (exitCode, output) = Run("Test");
+
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("... still compiling the build (1 s)").And.Contain("... still compiling the build (2 s)");
+        output.Should().NotContain("(5 s)", "the ticker stops with the compiler").And.Contain("ran _build.dll: [Test]");
     }
 
     [Test]
