@@ -39,7 +39,7 @@ internal static partial class DatabaseExtensions
             .PersistKeysToDbContext<AdminDbContext>();
     }
 
-    // The changelists count "up to 10,001 matches" (ResultCounts): a Take without an order, on purpose, since
+    // The changelists count "up to 1,001 matches" (ResultCounts): a Take without an order, on purpose, since
     // ordering would make the database read every match first. Pages always have an order.
     private static void BoundedCountsAreUnordered(WarningsConfigurationBuilder warnings) =>
         warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning);
