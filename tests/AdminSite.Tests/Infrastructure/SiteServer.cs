@@ -58,6 +58,8 @@ public sealed class SiteServer : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        // Several sites run at once (replicas, tests side by side): each metrics listener takes a free port.
+        start.Environment["Metrics__Port"] = "0";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AdminSite.Identity;
+using AdminSite.Observability;
 using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,7 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
-public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, PhantomLockout phantom, TimeProvider time) : PageModel
+public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, PhantomLockout phantom, TimeProvider time, SiteMetrics metrics) : PageModel
 {
     public const string InvalidLogin =
         "Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.";
@@ -57,7 +58,7 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
         if (user is null || !await signInManager.CanSignInAsync(user))
         {
             // Unknown, inactive and non-staff names fail, and lock, exactly like a wrong password does.
-            return await phantom.FailAsync(Input.UserName, Input.Password, cancellationToken) ? RedirectToPage("./Lockout") : Invalid();
+            return await phantom.FailAsync(Input.UserName, Input.Password, cancellationToken) ? LockedOut() : Invalid();
         }
 
         var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
@@ -68,7 +69,7 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
 
         if (result.IsLockedOut)
         {
-            return RedirectToPage("./Lockout");
+            return LockedOut();
         }
 
         if (!result.Succeeded)
@@ -77,13 +78,21 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
         }
 
         await LastLogin.RecordAsync(users, user, time);
+        metrics.LoginSucceeded();
         return LocalRedirect(ReturnUrl);
     }
 
     // One message for a wrong password, an unknown, inactive or non-staff user: no account enumeration.
     private PageResult Invalid()
     {
+        metrics.LoginFailed();
         ModelState.AddModelError("", InvalidLogin);
         return Page();
+    }
+
+    private RedirectToPageResult LockedOut()
+    {
+        metrics.LoginLockedOut();
+        return RedirectToPage("./Lockout");
     }
 }
