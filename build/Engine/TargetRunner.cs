@@ -32,7 +32,7 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
                 continue;
             }
 
-            await RunOneAsync(target, cancellation);
+            await RunOneAsync(plan, target, cancellation);
             if (target.Status == TargetStatus.Aborted)
                 stoppedBy = "build cancelled";
             else if (target.Status == TargetStatus.Failed && !target.Definition.ProceedsAfterFailure)
@@ -40,7 +40,7 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
         }
     }
 
-    private async Task RunOneAsync(PlannedTarget target, CancellationToken cancellation)
+    private async Task RunOneAsync(ExecutionPlan plan, PlannedTarget target, CancellationToken cancellation)
     {
         if (verbosity >= Verbosity.Minimal && target.Definition.HasActions)
         {
@@ -51,6 +51,7 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
         }
 
         var stopwatch = Stopwatch.StartNew();
+        plan.Running = target;
         try
         {
             foreach (var action in target.Definition.Actions)
@@ -72,6 +73,10 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
             Log.Error($"{target.Name} failed: {target.Reason}");
             if (exception is not (BuildFailedException or BuildUsageException) || verbosity >= Verbosity.Verbose)
                 Log.Error(SecretMasker.Mask(exception.ToString()));
+        }
+        finally
+        {
+            plan.Running = null;
         }
         target.Duration = stopwatch.Elapsed;
     }
