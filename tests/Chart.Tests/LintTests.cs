@@ -9,7 +9,7 @@ public class LintTests(Helm helm) : HelmFixture(helm)
 
     [Test]
     public void The_expected_scenarios_exist() =>
-        Scenarios.Should().Contain(["default", "tag-fallback", "postgresql", "autoscaling", "existing-secret", "exec-prestop"]);
+        Scenarios.Should().Contain(["default", "tag-fallback", "postgresql", "autoscaling", "existing-secret", "exec-prestop", "monitoring"]);
 
     [Test]
     public void Default_values_lint_clean() => AssertLintClean(Defaults());
