@@ -23,6 +23,21 @@ internal static class Report
         Console.WriteLine(string.Format(culture, "Site RSS at the end: peak (VmHWM) {0:F1} MiB, current (VmRSS) {1:F1} MiB.", final.PeakMiB, final.CurrentMiB));
     }
 
+    /// <summary>Each page's requests/s with metrics against without (the rows named "..., metrics off").</summary>
+    public static void PrintMetricsCost(IReadOnlyList<WrkResult> results)
+    {
+        Console.WriteLine();
+        foreach (var on in results.Where(r => !r.Name.EndsWith(", metrics off", StringComparison.Ordinal)))
+        {
+            if (results.FirstOrDefault(r => r.Name == $"{on.Name}, metrics off") is { } off)
+            {
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                    "Metrics cost on the {0}: {1:F1} req/s with, {2:F1} without ({3:+0.0;-0.0}%).",
+                    on.Name, on.RequestsPerSecond, off.RequestsPerSecond, (on.RequestsPerSecond / off.RequestsPerSecond - 1) * 100));
+            }
+        }
+    }
+
     public static void PrintExport(IReadOnlyList<ExportResult> exports)
     {
         var culture = CultureInfo.InvariantCulture;
