@@ -8,7 +8,7 @@ partial class Build
     [Parameter("Run: e-mail of the admin created on the first run")]
     readonly string? AdminEmail;
 
-    [Parameter("Run: password of the admin created on the first run (default: generated and printed once)"), Secret]
+    [Parameter("Run: password of the admin created on the first run (default: generated and printed once); give it by environment or file, not on the command line (ps shows it)"), Secret]
     readonly string? AdminPassword;
 
     AbsolutePath DataDirectory => RootDirectory / ".data";

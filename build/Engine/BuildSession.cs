@@ -119,7 +119,7 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
 
     private void ThrowOnUnknownOptions(CommandLine commandLine, IReadOnlyList<BuildParameter> parameters)
     {
-        var known = parameters.Select(parameter => parameter.OptionName)
+        var known = parameters.SelectMany(parameter => parameter.OptionNames)
             .Concat(BuiltInOptions.All.Select(option => "--" + option.Name))
             .ToList();
         var unknown = commandLine.Unconsumed

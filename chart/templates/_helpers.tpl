@@ -177,6 +177,37 @@ and checked against these names, because a duplicate name silently wins or loses
   value: {{ .Values.metrics.enabled | quote }}
 - name: Metrics__Port
   value: {{ .Values.metrics.port | quote }}
+{{- include "admin-site.forwardedHeadersEnv" . }}
+{{- include "admin-site.dataProtectionEnv" . }}
+{{- end }}
+
+{{/*
+admin-site.dataProtectionEnv: where the site finds the certificate that encrypts its Data Protection keys, mounted
+from dataProtection.certificateSecret by the Deployment (only the site container: migrations use no keys).
+*/}}
+{{- define "admin-site.dataProtectionEnv" -}}
+{{- with .Values.dataProtection }}
+{{- if .certificateSecret }}
+- name: DataProtection__CertificatePath
+  value: {{ printf "%s/%s" (include "admin-site.dataProtectionPath" $) .certificateKey | quote }}
+{{- if .privateKeyKey }}
+- name: DataProtection__CertificateKeyPath
+  value: {{ printf "%s/%s" (include "admin-site.dataProtectionPath" $) .privateKeyKey | quote }}
+{{- end }}
+{{- if .passwordKey }}
+- name: DataProtection__CertificatePassword
+  valueFrom:
+    secretKeyRef:
+      name: {{ .certificateSecret | quote }}
+      key: {{ .passwordKey | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* admin-site.dataProtectionPath: the folder the Data Protection certificate is mounted in. */}}
+{{- define "admin-site.dataProtectionPath" -}}
+/etc/admin-site/data-protection
 {{- end }}
 
 {{/*
@@ -216,6 +247,7 @@ exists and two pods on one SQLite file corrupt data. Included by the Deployment,
 {{- if and .Values.metrics.prometheusRule.enabled (not .Values.metrics.serviceMonitor.enabled) }}
 {{- fail "metrics.prometheusRule.enabled needs metrics.serviceMonitor.enabled: its alerts select the job the ServiceMonitor's targets get" }}
 {{- end }}
+{{- include "admin-site.validateExposure" . }}
 {{- $reserved := list }}
 {{- range (include "admin-site.siteEnv" . | fromYamlArray) }}
 {{- $reserved = append $reserved .name }}
@@ -272,4 +304,19 @@ the targets' job label, so the PrometheusRule's alerts select it by that name. R
 */}}
 {{- define "admin-site.metricsServiceName" -}}
 {{- include "admin-site.fullname" . | trunc 55 | trimSuffix "-" }}-metrics
+{{- end }}
+
+{{/*
+admin-site.httpPeers: who may connect to the http port. networkPolicy.http.from when set; else, behind the ALB
+(target type ip), the ALB's own networks, exposure.alb.vpcCidrs; else every source (an NLB keeps each client's
+address, and a cluster-only site may sit behind any ingress). Empty means every source.
+*/}}
+{{- define "admin-site.httpPeers" -}}
+{{- $peers := .Values.networkPolicy.http.from }}
+{{- if and (not $peers) (eq .Values.exposure.type "alb") }}
+{{- range .Values.exposure.alb.vpcCidrs }}
+{{- $peers = append $peers (dict "ipBlock" (dict "cidr" .)) }}
+{{- end }}
+{{- end }}
+{{- toYaml $peers }}
 {{- end }}

@@ -166,6 +166,21 @@ public class ImageTargetTests : RealBuildFixture
     }
 
     [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Push_reads_the_registry_password_from_a_file_and_hands_it_to_docker_on_stdin()
+    {
+        var file = Host.Root / "registry-password";
+        File.WriteAllText(file, "pa55-w0rd-xyz\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Host.WithEnvironment("REGISTRY_PASSWORD_FILE", file);
+
+        Run("Push", "--skip", "--branch", "develop", "--registry", "registry.example.com", "--registry-username", "ci").Should().Be(ExitCodes.Success);
+
+        Single("docker login").StandardInput.Should().Be("pa55-w0rd-xyz");
+        Host.Output.Should().NotContain("pa55-w0rd-xyz").And.NotContain("warning");
+    }
+
+    [Test]
     public void Push_falls_back_to_the_repo_digest_of_this_registry()
     {
         Answers["docker push"] = _ => Ok("pushed, but this docker prints no digest line\n");

@@ -110,7 +110,7 @@ public class RunnerTests : BuildHostFixture
     {
         Host.Run(new ProceedBuild(), "Signed").Should().Be(ExitCodes.NotStarted);
 
-        Host.Output.Should().Contain("Target 'Signed' requires --signing-key (or SIGNING_KEY)").And.NotContain("parameters.json's SigningKey");
+        Host.Output.Should().Contain("Target 'Signed' requires --signing-key (or SIGNING_KEY, or --signing-key-file <path>, or SIGNING_KEY_FILE)").And.NotContain("parameters.json's SigningKey");
     }
 
     [Test]

@@ -33,7 +33,8 @@ public static class HelpWriter
         foreach (var parameter in model.Parameters.OrderBy(parameter => parameter.Name, StringComparer.Ordinal))
         {
             var from = parameter.Source == ParameterSource.Default ? "default" : parameter.Origin;
-            var environment = string.Join(" or ", parameter.EnvironmentVariables);
+            var environment = string.Join(" or ", parameter.EnvironmentVariables) +
+                (parameter.IsSecret ? $"; file {parameter.FileOptionName} or {parameter.FileEnvironmentVariable}" : "");
             parameters.AddRow(
                 Markup.Escape(parameter.OptionName),
                 Markup.Escape(ValueConverter.Describe(parameter.Type)),

@@ -27,6 +27,15 @@ public sealed class BuildParameter
     public Type Type { get; }
     public bool IsSecret { get; }
     public IReadOnlyList<string> EnvironmentVariables { get; }
+
+    /// <summary>A secret's file option: its value is read from the file it names (<see cref="SecretFile"/>).</summary>
+    public string FileOptionName => OptionName + "-file";
+
+    /// <summary>A secret's file variable, the environment's counterpart of <see cref="FileOptionName"/>.</summary>
+    public string FileEnvironmentVariable => EnvironmentVariables[0] + "_FILE";
+
+    /// <summary>Every option that sets it: a secret also has its file option.</summary>
+    public IReadOnlyList<string> OptionNames => IsSecret ? [OptionName, FileOptionName] : [OptionName];
     public object? Value { get; private set; }
     public ParameterSource Source { get; private set; } = ParameterSource.Default;
 
@@ -51,14 +60,16 @@ public sealed class BuildParameter
 
     /// <summary>
     /// Every way to set it, for messages: "--registry (or REGISTRY, or parameters.json's Registry)". Secrets are
-    /// never read from parameters.json, so it is not offered for them.
+    /// never read from parameters.json, so it is not offered for them; their files are.
     /// </summary>
     public string Sources
     {
         get
         {
             var others = new List<string> { EnvironmentVariables[0] };
-            if (!IsSecret)
+            if (IsSecret)
+                others.AddRange([$"{FileOptionName} <path>", FileEnvironmentVariable]);
+            else
                 others.Add($"{ParameterBinder.ParametersFileName}'s {Name}");
             return $"{OptionName} (or {string.Join(", or ", others)})";
         }

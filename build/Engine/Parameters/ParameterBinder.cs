@@ -16,6 +16,8 @@ public sealed class ParameterBinder(IReadOnlyDictionary<string, string> environm
             .Select(found => new BuildParameter(found.Member, found.Attribute, BuildParameter.Read(found.Member, build)))
             .ToList();
         var names = parameters.Select(parameter => parameter.Name).ToList();
+        if (parameters.FirstOrDefault(parameter => parameter.IsSecret && names.Contains(parameter.Name + "File")) is { } clash)
+            throw new BuildDefinitionException($"Parameter '{clash.Name}File' clashes with {clash.FileOptionName}, the file option of the secret '{clash.Name}': rename it.");
         var file = ReadParametersFile(names);
         var problems = new List<string>();
 
@@ -38,12 +40,26 @@ public sealed class ParameterBinder(IReadOnlyDictionary<string, string> environm
 
     private void BindOne(object build, BuildParameter parameter, CommandLine commandLine, Dictionary<string, List<string>> file)
     {
+        var fileOption = parameter.IsSecret ? commandLine.Take(parameter.Name + "File") : null;
         if (commandLine.Take(parameter.Name) is { } option)
         {
+            if (fileOption is not null)
+                throw new BuildUsageException($"{parameter.OptionName} and {parameter.FileOptionName} are both given: give one.");
+            if (parameter.IsSecret)
+                Log.Warning(SecretFile.CommandLineWarning(parameter));
             var value = ValueConverter.Convert(parameter.Type, option.Values, option.Spelling, rootDirectory);
             parameter.Assign(build, value, ParameterSource.CommandLine, option.Spelling);
             return;
         }
+        if (fileOption is not null)
+        {
+            var path = (AbsolutePath)ValueConverter.Convert(typeof(AbsolutePath), fileOption.Values, parameter.FileOptionName, rootDirectory)!;
+            var value = ValueConverter.Convert(parameter.Type, [SecretFile.Read(path, parameter.FileOptionName)], parameter.FileOptionName, rootDirectory);
+            parameter.Assign(build, value, ParameterSource.CommandLine, parameter.FileOptionName);
+            return;
+        }
+        if (parameter.IsSecret && BindSecretFileVariable(build, parameter))
+            return;
 
         foreach (var variable in parameter.EnvironmentVariables)
         {
@@ -70,6 +86,20 @@ public sealed class ParameterBinder(IReadOnlyDictionary<string, string> environm
             var value = ValueConverter.Convert(parameter.Type, fileValues, origin, rootDirectory);
             parameter.Assign(build, value, ParameterSource.ParametersFile, $".nuke/{ParametersFileName}");
         }
+    }
+
+    /// <summary>The secret's file variable, when set; refused beside the value's own variable, which one would silently win over.</summary>
+    private bool BindSecretFileVariable(object build, BuildParameter parameter)
+    {
+        var variable = parameter.FileEnvironmentVariable;
+        if (!environment.TryGetValue(variable, out var text) || string.IsNullOrWhiteSpace(text))
+            return false;
+        if (parameter.EnvironmentVariables.FirstOrDefault(name => environment.TryGetValue(name, out var other) && !string.IsNullOrWhiteSpace(other)) is { } both)
+            throw new BuildUsageException($"{both} and {variable} are both set: set one.");
+        var path = AbsolutePath.Create(text.Trim(), rootDirectory);
+        var value = ValueConverter.Convert(parameter.Type, [SecretFile.Read(path, variable)], variable, rootDirectory);
+        parameter.Assign(build, value, ParameterSource.Environment, variable);
+        return true;
     }
 
     private Dictionary<string, List<string>> ReadParametersFile(IReadOnlyList<string> names)

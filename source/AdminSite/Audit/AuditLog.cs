@@ -57,7 +57,16 @@ public sealed class AuditLog(AdminDbContext db, TimeProvider time)
 
     /// <summary>The recorded values; entries written before values were recorded have none.</summary>
     public static IReadOnlyList<FieldChange> ChangesOf(AuditEntry entry) =>
-        string.IsNullOrEmpty(entry.Changes) ? [] : JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes, Json) ?? [];
+        string.IsNullOrEmpty(entry.Changes)
+            ? []
+            : (JsonSerializer.Deserialize<List<FieldChange>>(entry.Changes, Json) ?? []).Select(Readable).ToList();
+
+    private static FieldChange Readable(FieldChange change) =>
+        AuditValues.PermissionFields.Contains(change.Field)
+            ? change with { Before = Labels(change.Before), After = Labels(change.After) }
+            : change;
+
+    private static string? Labels(string? permissions) => permissions is null ? null : AuditValues.PermissionLabels(permissions);
 
     /// <summary>Django's change message: "Added.", "Changed First name and Groups.", "Deleted.".</summary>
     public static string Describe(AuditEntry entry)

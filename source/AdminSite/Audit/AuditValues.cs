@@ -18,6 +18,9 @@ public static class AuditValues
         "Active", "Staff status", "Superuser status", "Groups", "User permissions",
     };
 
+    /// <summary>Fields listing permissions: recorded by their labels ("auth | user | Can view user"), as the pickers show them.</summary>
+    public static readonly IReadOnlySet<string> PermissionFields = new HashSet<string>(StringComparer.Ordinal) { "User permissions", "Permissions" };
+
     public static IReadOnlyList<(string Field, string Value)> User(AdminUser user, IEnumerable<string> groupNames, IEnumerable<string> permissions) =>
     [
         ("Username", user.UserName ?? ""),
@@ -28,7 +31,7 @@ public static class AuditValues
         ("Staff status", Flag(user.IsStaff)),
         ("Superuser status", Flag(user.IsSuperuser)),
         ("Groups", List(groupNames)),
-        ("User permissions", List(permissions)),
+        ("User permissions", List(permissions.Select(Permissions.Label))),
     ];
 
     public static async Task<IReadOnlyList<(string Field, string Value)>> UserAsync(AdminDbContext db, AdminUser user, CancellationToken cancellationToken)
@@ -43,5 +46,12 @@ public static class AuditValues
     }
 
     public static IReadOnlyList<(string Field, string Value)> Group(string name, IEnumerable<string> permissions) =>
-        [("Name", name), ("Permissions", List(permissions))];
+        [("Name", name), ("Permissions", List(permissions.Select(Permissions.Label)))];
+
+    /// <summary>
+    /// A permission list as recorded, with any codename (entries written before labels were recorded hold
+    /// "auth.view_user") shown by its label.
+    /// </summary>
+    public static string PermissionLabels(string recorded) =>
+        string.Join(", ", recorded.Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(Permissions.Label));
 }

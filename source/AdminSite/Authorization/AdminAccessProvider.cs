@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminSite.Data;
+using AdminSite.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Authorization;
@@ -7,12 +8,14 @@ namespace AdminSite.Authorization;
 /// <summary>
 /// Loads the current user's flags and permissions from the database, once per request (scoped).
 /// Reading them per request, as Django does, means revoking staff status or a permission takes
-/// effect on the next click instead of when a cookie expires.
+/// effect on the next click instead of when a cookie expires. The cookie's session row is read in the same
+/// query, so checking that the session has not ended costs no extra round trip.
 /// </summary>
-public sealed class AdminAccessProvider(AdminDbContext db)
+public sealed class AdminAccessProvider(AdminDbContext db, TimeProvider time)
 {
     private AdminAccess? _access;
     private string? _securityStamp;
+    private DateTime? _sessionLastSeen;
 
     public async Task<AdminAccess> GetAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
@@ -27,9 +30,18 @@ public sealed class AdminAccessProvider(AdminDbContext db)
             return _access = AdminAccess.Nobody;
         }
 
+        var sessionId = principal.FindFirstValue(UserSessions.ClaimType);
+        var idle = time.GetUtcNow().UtcDateTime - UserSessions.IdleLifetime;
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.UserName, u.IsActive, u.IsStaff, u.IsSuperuser, u.SecurityStamp, u.TwoFactorEnabled, u.Theme })
+            .Select(u => new
+            {
+                u.UserName, u.IsActive, u.IsStaff, u.IsSuperuser, u.SecurityStamp, u.TwoFactorEnabled, u.Theme,
+                SessionLastSeen = db.UserSessions
+                    .Where(s => s.Id == sessionId && s.UserId == u.Id && s.Revoked == null && s.LastSeen > idle)
+                    .Select(s => (DateTime?)s.LastSeen)
+                    .FirstOrDefault(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
         {
@@ -37,6 +49,7 @@ public sealed class AdminAccessProvider(AdminDbContext db)
         }
 
         _securityStamp = user.SecurityStamp;
+        _sessionLastSeen = user.SessionLastSeen;
         var permissions = user.IsSuperuser || !user.IsActive || !user.IsStaff
             ? new HashSet<string>()
             : await LoadPermissionsAsync(userId, cancellationToken);
@@ -49,6 +62,13 @@ public sealed class AdminAccessProvider(AdminDbContext db)
     {
         await GetAsync(principal, cancellationToken);
         return _securityStamp;
+    }
+
+    /// <summary>When the cookie's session was last seen, read with the access; null when it has ended (or never was).</summary>
+    public async Task<DateTime?> GetSessionLastSeenAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(principal, cancellationToken);
+        return _sessionLastSeen;
     }
 
     private async Task<HashSet<string>> LoadPermissionsAsync(string userId, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed partial class BootstrapAdmin(
         }
 
         var settings = options.Value;
-        var password = settings.AdminPassword;
+        var password = settings.ResolvePassword();
         var generated = false;
         if (string.IsNullOrEmpty(password))
         {
@@ -109,6 +109,6 @@ public sealed partial class BootstrapAdmin(
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "There are no users and no bootstrap password is configured, so nobody can sign in. " +
         "Create a superuser with `AdminSite createsuperuser` (or `createsuperuser --no-input` with Bootstrap__AdminPassword set), " +
-        "or set Bootstrap__AdminPassword or Bootstrap__GeneratePassword=true and restart.")]
+        "or set Bootstrap__AdminPassword (or Bootstrap__AdminPasswordFile) or Bootstrap__GeneratePassword=true and restart.")]
     private static partial void LogNoPassword(ILogger logger);
 }

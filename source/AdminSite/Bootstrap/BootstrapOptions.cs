@@ -14,6 +14,15 @@ public sealed class BootstrapOptions
 
     public string? AdminPassword { get; set; }
 
+    /// <summary>A file holding the password (e.g. a mounted Secret), read when <see cref="AdminPassword"/> is empty.</summary>
+    public string? AdminPasswordFile { get; set; }
+
     /// <summary>With no password configured, generate one and print it once.</summary>
     public bool GeneratePassword { get; set; }
+
+    /// <summary>The configured password: <see cref="AdminPassword"/>, else the content of <see cref="AdminPasswordFile"/>; null when neither is set.</summary>
+    public string? ResolvePassword() =>
+        !string.IsNullOrEmpty(AdminPassword) ? AdminPassword
+        : string.IsNullOrEmpty(AdminPasswordFile) ? null
+        : PasswordFile.Read(AdminPasswordFile, "Bootstrap:AdminPasswordFile");
 }

@@ -1,18 +1,23 @@
+using AdminSite.Bootstrap;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminSite.Commands;
 
-/// <summary><c>changepassword USERNAME</c>: set a user's password interactively (three tries, as Django).</summary>
+/// <summary>
+/// <c>changepassword USERNAME [--password-file PATH]</c>: set a user's password interactively (three tries, as Django),
+/// or from a file for scripts: never from an argument, which <c>ps</c> would show.
+/// </summary>
 public sealed class ChangePasswordCommand(IServiceProvider services, ICommandConsole console)
 {
     private const int MaxTries = 3;
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        if (args.Length != 1 || args[0].StartsWith('-'))
+        var fromFile = args.Length == 3 && args[1] == "--password-file";
+        if (!(args.Length == 1 || fromFile) || args[0].StartsWith('-'))
         {
-            throw new CommandException("Usage: changepassword <username>", AdminCommands.UsageError);
+            throw new CommandException("Usage: changepassword <username> [--password-file PATH]", AdminCommands.UsageError);
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -21,6 +26,24 @@ public sealed class ChangePasswordCommand(IServiceProvider services, ICommandCon
             ?? throw new CommandException($"User '{args[0]}' does not exist.");
 
         console.WriteLine($"Changing password for user '{user.UserName}'");
+        if (fromFile)
+        {
+            string password;
+            try
+            {
+                password = PasswordFile.Read(args[2], "--password-file");
+            }
+            catch (PasswordFileException e)
+            {
+                throw new CommandException(e.Message);
+            }
+
+            var errors = await SetAsync(users, user, password);
+            return errors.Count == 0
+                ? Changed(user)
+                : throw new CommandException($"The password was not changed: {string.Join(" ", errors)}");
+        }
+
         for (var attempt = 1; attempt <= MaxTries; attempt++)
         {
             console.Write("Password: ");
@@ -33,20 +56,28 @@ public sealed class ChangePasswordCommand(IServiceProvider services, ICommandCon
                 continue;
             }
 
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var result = await users.ResetPasswordAsync(user, token, password);
-            if (result.Succeeded)
+            var errors = await SetAsync(users, user, password);
+            if (errors.Count == 0)
             {
-                console.WriteLine($"Password changed successfully for user '{user.UserName}'.");
-                return AdminCommands.Success;
+                return Changed(user);
             }
 
-            foreach (var error in result.Errors)
-            {
-                console.WriteError(error.Description);
-            }
+            errors.ForEach(console.WriteError);
         }
 
         throw new CommandException($"Aborting password change for user '{user.UserName}' after {MaxTries} attempts.");
+    }
+
+    private static async Task<List<string>> SetAsync(UserManager<AdminUser> users, AdminUser user, string password)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        return result.Errors.Select(e => e.Description).ToList();
+    }
+
+    private int Changed(AdminUser user)
+    {
+        console.WriteLine($"Password changed successfully for user '{user.UserName}'.");
+        return AdminCommands.Success;
     }
 }

@@ -7,27 +7,41 @@ using Microsoft.Extensions.Options;
 namespace AdminSite.Commands;
 
 /// <summary>
-/// <c>createsuperuser [--username NAME] [--email EMAIL] [--no-input]</c>, as Django's. With
-/// <c>--no-input</c> everything comes from the <c>Bootstrap</c> section (environment or Secret).
+/// <c>createsuperuser [--username NAME] [--email EMAIL] [--no-input] [--password-file PATH]</c>, as Django's. With
+/// <c>--no-input</c> everything else comes from the <c>Bootstrap</c> section (environment or Secret). The password
+/// is never an argument (<c>ps</c> would show it): it is typed, or read from a file or the environment.
 /// </summary>
 public sealed class CreateSuperuserCommand(IServiceProvider services, IOptions<BootstrapOptions> bootstrap, ICommandConsole console)
 {
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var (userName, email, noInput) = Parse(args);
+        var (userName, email, noInput, passwordFile) = Parse(args);
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AdminUser>>();
 
+        var password = passwordFile is null ? null : ReadPasswordFile(passwordFile);
         var user = noInput
-            ? await CreateWithoutInputAsync(users, userName, email)
-            : await CreateInteractivelyAsync(users, userName, email);
+            ? await CreateWithoutInputAsync(users, userName, email, password)
+            : await CreateInteractivelyAsync(users, userName, email, password);
         console.WriteLine($"Superuser '{user.UserName}' created successfully.");
         return AdminCommands.Success;
     }
 
-    private static (string? UserName, string? Email, bool NoInput) Parse(string[] args)
+    private static string ReadPasswordFile(string path)
     {
-        string? userName = null, email = null;
+        try
+        {
+            return PasswordFile.Read(path, "--password-file");
+        }
+        catch (PasswordFileException e)
+        {
+            throw new CommandException(e.Message);
+        }
+    }
+
+    private static (string? UserName, string? Email, bool NoInput, string? PasswordFile) Parse(string[] args)
+    {
+        string? userName = null, email = null, passwordFile = null;
         var noInput = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -42,19 +56,31 @@ public sealed class CreateSuperuserCommand(IServiceProvider services, IOptions<B
                 case "--email" when i + 1 < args.Length:
                     email = args[++i];
                     break;
+                case "--password-file" when i + 1 < args.Length:
+                    passwordFile = args[++i];
+                    break;
                 default:
                     throw new CommandException(
-                        $"Unexpected argument '{args[i]}'. Usage: createsuperuser [--username NAME] [--email EMAIL] [--no-input]",
+                        $"Unexpected argument '{args[i]}'. Usage: createsuperuser [--username NAME] [--email EMAIL] [--no-input] [--password-file PATH]",
                         AdminCommands.UsageError);
             }
         }
 
-        return (userName, email, noInput);
+        return (userName, email, noInput, passwordFile);
     }
 
-    private async Task<AdminUser> CreateWithoutInputAsync(UserManager<AdminUser> users, string? userName, string? email)
+    private async Task<AdminUser> CreateWithoutInputAsync(UserManager<AdminUser> users, string? userName, string? email, string? password)
     {
         var settings = bootstrap.Value;
+        try
+        {
+            password ??= settings.ResolvePassword();
+        }
+        catch (PasswordFileException e)
+        {
+            throw new CommandException(e.Message);
+        }
+
         userName ??= settings.AdminUserName;
         email ??= settings.AdminEmail;
         if (string.IsNullOrWhiteSpace(userName))
@@ -62,9 +88,11 @@ public sealed class CreateSuperuserCommand(IServiceProvider services, IOptions<B
             throw new CommandException("--no-input needs a user name: pass --username or set Bootstrap:AdminUserName (environment variable Bootstrap__AdminUserName).");
         }
 
-        if (string.IsNullOrEmpty(settings.AdminPassword))
+        if (string.IsNullOrEmpty(password))
         {
-            throw new CommandException("--no-input needs a password: set Bootstrap:AdminPassword (environment variable Bootstrap__AdminPassword).");
+            throw new CommandException(
+                "--no-input needs a password: pass --password-file, or set Bootstrap:AdminPassword or Bootstrap:AdminPasswordFile " +
+                "(environment variables Bootstrap__AdminPassword, Bootstrap__AdminPasswordFile).");
         }
 
         if (!string.IsNullOrWhiteSpace(email) && !new EmailAddressAttribute().IsValid(email))
@@ -73,13 +101,13 @@ public sealed class CreateSuperuserCommand(IServiceProvider services, IOptions<B
         }
 
         var user = BootstrapAdmin.NewSuperuser(userName, email);
-        var result = await users.CreateAsync(user, settings.AdminPassword);
+        var result = await users.CreateAsync(user, password);
         return result.Succeeded
             ? user
             : throw new CommandException($"Cannot create superuser '{userName}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
     }
 
-    private async Task<AdminUser> CreateInteractivelyAsync(UserManager<AdminUser> users, string? userName, string? email)
+    private async Task<AdminUser> CreateInteractivelyAsync(UserManager<AdminUser> users, string? userName, string? email, string? passwordFromFile)
     {
         var validator = new UnicodeUserNameValidator();
         while (userName is null)
@@ -115,6 +143,15 @@ public sealed class CreateSuperuserCommand(IServiceProvider services, IOptions<B
             {
                 console.WriteError("Error: Enter a valid email address.");
             }
+        }
+
+        if (passwordFromFile is not null)
+        {
+            var user = BootstrapAdmin.NewSuperuser(userName, email);
+            var result = await users.CreateAsync(user, passwordFromFile);
+            return result.Succeeded
+                ? user
+                : throw new CommandException($"Cannot create superuser '{userName}': {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
 
         while (true)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminSite.Data;
 
 /// <summary>
-/// Users, groups, permissions (as Identity claims), the audit log, failed logins of unknown names and the
+/// Users, groups, permissions (as Identity claims), signed-in sessions, the audit log, failed logins and the
 /// Data Protection key ring.
 /// </summary>
 /// <remarks>
@@ -29,6 +29,8 @@ public abstract class AdminDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<LoginFailure> LoginFailures => Set<LoginFailure>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,7 @@ public static class AdminSiteExtensions
         builder.AddAdminLogging();
         builder.AddAdminMetrics();
         builder.AddAdminDatabase();
+        builder.AddAdminKeyEncryption();
         builder.AddAdminIdentity();
         builder.AddAdminPages();
         builder.AddAdminSecurity();
@@ -26,7 +27,7 @@ public static class AdminSiteExtensions
     public static WebApplication UseAdminSite(this WebApplication app)
     {
         app.UseRequestLogging();
-        app.UseForwardedHeaders();
+        app.UseForwardedClient();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(errors => errors.Run(ErrorPages.WriteServerErrorAsync));

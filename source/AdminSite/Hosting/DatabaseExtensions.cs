@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AdminSite.Data;
 using AdminSite.Data.Locking;
 using Microsoft.AspNetCore.DataProtection;
@@ -71,9 +72,30 @@ internal static partial class DatabaseExtensions
             LogCannotStart(app.Logger, e.Message);
             return false;
         }
+        catch (DbException e)
+        {
+            LogUnusable(app.Logger, e.Message);
+            return false;
+        }
 
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Bootstrap.BootstrapAdmin>().EnsureAsync(app.Lifetime.ApplicationStopping);
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            // A database that only reads would start a site that signs nobody in: stop now, saying why.
+            if (await WritableDatabaseCheck.RefusalAsync(scope.ServiceProvider.GetRequiredService<AdminDbContext>(), app.Lifetime.ApplicationStopping) is { } refusal)
+            {
+                LogUnusable(app.Logger, refusal);
+                return false;
+            }
+
+            await scope.ServiceProvider.GetRequiredService<Bootstrap.BootstrapAdmin>().EnsureAsync(app.Lifetime.ApplicationStopping);
+        }
+        catch (DbException e)
+        {
+            LogUnusable(app.Logger, e.Message);
+            return false;
+        }
+
         return true;
     }
 
@@ -86,4 +108,9 @@ internal static partial class DatabaseExtensions
     // A warning: right after a rollback this is expected, but it should not go on for weeks.
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
     private static partial void LogCompatiblyNewer(ILogger logger, string message);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message =
+        "The database cannot be written to ({Reason}). Check that it is reachable and writable (not a read-only or full " +
+        "volume, not a PostgreSQL replica), then restart.")]
+    private static partial void LogUnusable(ILogger logger, string reason);
 }

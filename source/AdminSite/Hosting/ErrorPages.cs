@@ -1,12 +1,15 @@
 using System.Net;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AdminSite.Hosting;
 
 /// <summary>
 /// Plain error pages written by middleware, not Razor pages: an error page reached by re-executing a
-/// failed POST would otherwise have to accept POSTs without an antiforgery token.
+/// failed POST would otherwise have to accept POSTs without an antiforgery token. A signed-in user refused
+/// a page gets the admin's own 403 page instead (<see cref="PermissionDenied"/>, a view, not a page either).
 /// </summary>
 internal static class ErrorPages
 {
@@ -35,6 +38,11 @@ internal static class ErrorPages
     public static Task WriteStatusPageAsync(StatusCodeContext context)
     {
         var status = context.HttpContext.Response.StatusCode;
+        if (status == StatusCodes.Status403Forbidden && context.HttpContext.User.Identity?.IsAuthenticated == true)
+        {
+            return PermissionDenied.WriteAsync(context.HttpContext);
+        }
+
         var reason = ReasonPhrases.GetReasonPhrase(status);
         var detail = status switch
         {
@@ -50,10 +58,15 @@ internal static class ErrorPages
     {
         var (href, text) = link ?? ("/admin/", "Back to the site administration");
         response.ContentType = "text/html; charset=utf-8";
+        // The same versioned stylesheets as the layout's asp-append-version links.
+        var versions = response.HttpContext.RequestServices.GetRequiredService<IFileVersionProvider>();
+        var stylesheets = string.Concat(SiteAssets.Stylesheets.Select(path =>
+            $"""<link rel="stylesheet" href="{WebUtility.HtmlEncode(versions.AddFileVersionToPath(response.HttpContext.Request.PathBase, path))}">"""));
         var body = $"""
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>{WebUtility.HtmlEncode(title)}</title>
-            <link rel="stylesheet" href="/css/admin.css"></head>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{WebUtility.HtmlEncode(title)}</title>
+            {stylesheets}</head>
             <body class="error-page"><header id="header"><div id="branding"><a href="/admin/">Administration</a></div></header>
             <main class="content"><h1>{WebUtility.HtmlEncode(title)}</h1><p>{WebUtility.HtmlEncode(detail)}</p>
             <p><a href="{href}">{WebUtility.HtmlEncode(text)}</a></p></main></body></html>

@@ -15,6 +15,7 @@ internal static class HealthExtensions
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
             .AddCheck<ShutdownHealthCheck>("shutdown", tags: ["ready"])
             .AddDbContextCheck<AdminDbContext>("database", tags: ["ready"])
+            .AddCheck<WritableDatabaseCheck>("writable", tags: ["ready"])
             .AddCheck<SchemaHealthCheck>("schema", tags: ["ready"]);
 
         // Probes call the pod by IP, a Host that AllowedHosts would reject, so they are answered before

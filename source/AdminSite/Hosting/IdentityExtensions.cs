@@ -1,6 +1,7 @@
 using AdminSite.Authorization;
 using AdminSite.Data;
 using AdminSite.Identity;
+using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -14,12 +15,14 @@ internal static class IdentityExtensions
     {
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName)
-            .Validate(o => o.LoginRateLimit is { PermitLimit: > 0, WindowSeconds: > 0 } && o.Lockout is { MaxFailedAttempts: > 0, Minutes: > 0 },
-                "Security: LoginRateLimit:PermitLimit, LoginRateLimit:WindowSeconds, Lockout:MaxFailedAttempts and Lockout:Minutes must be positive.")
+            .Validate(o => o.LoginRateLimit is { PermitLimit: > 0, WindowSeconds: > 0 } && o.Lockout is { MaxFailedAttempts: > 0, Minutes: > 0, NameBuckets: > 0 },
+                "Security: LoginRateLimit:PermitLimit, LoginRateLimit:WindowSeconds, Lockout:MaxFailedAttempts, Lockout:Minutes and Lockout:NameBuckets must be positive.")
             .ValidateOnStart();
         services.AddDefaultIdentity<AdminUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;
+                // Failures are counted by LoginLockout, per name; Identity's per-account counter stays on for the
+                // previous release, should it be rolled back to.
                 options.Lockout.AllowedForNewUsers = true;
 
                 // Django's rules (length, common, similar, numeric) instead of Identity's character classes.
@@ -52,7 +55,10 @@ internal static class IdentityExtensions
             options.Lockout.MaxFailedAccessAttempts = security.Value.Lockout.MaxFailedAttempts;
             options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.Value.Lockout.Minutes);
         });
-        services.AddScoped<PhantomLockout>();
+        // After Identity's own: the last registration wins.
+        services.AddSingleton<ILookupNormalizer, AdminLookupNormalizer>();
+        services.AddScoped<LoginLockout>();
+        services.AddScoped<UserSessions>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -63,10 +69,22 @@ internal static class IdentityExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/Identity/Account/Login";
             options.LogoutPath = "/Identity/Account/Logout";
-            options.AccessDeniedPath = "/Identity/Account/AccessDenied";
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.ExpireTimeSpan = UserSessions.IdleLifetime;
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = PrincipalValidator.ValidateAsync;
+            // Signing in on the login page follows its ?returnUrl= itself, decoded: a "Zoë" in it is not a valid header.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrls.AsciiOnly(context.RedirectUri));
+                return Task.CompletedTask;
+            };
+            // Django answers a refused request with 403 at the same address, not with a redirect to another page;
+            // the status code page draws it (ErrorPages, PermissionDenied).
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         // Between the password and the code: who is half-way through signing in, for five minutes.

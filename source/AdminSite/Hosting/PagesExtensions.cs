@@ -23,7 +23,6 @@ internal static class PagesExtensions
         "/Account/LoginWith2fa",
         "/Account/Logout",
         "/Account/Lockout",
-        "/Account/AccessDenied",
     };
 
     public static void AddAdminPages(this WebApplicationBuilder builder)
@@ -34,7 +33,9 @@ internal static class PagesExtensions
         builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
-        services.AddOptions<AdminSiteOptions>().BindConfiguration(AdminSiteOptions.SectionName);
+        services.AddOptions<AdminSiteOptions>().BindConfiguration(AdminSiteOptions.SectionName)
+            .Validate(o => o.HasValidSiteUrl(), "AdminSite:SiteUrl must be empty, an http(s) address or a path starting with a single /.")
+            .ValidateOnStart();
         services.AddScoped<AuditLog>();
         services.AddScoped<UserEditor>();
         services.AddScoped<UserDeleter>();

@@ -31,10 +31,16 @@ public sealed class LoginRateLimitOptions
     public int WindowSeconds { get; set; } = 60;
 }
 
-/// <summary>Per account: this many failures in a row lock it for <see cref="Minutes"/> (Identity's lockout).</summary>
+/// <summary>Per user name: this many failures in a row (password or code) lock it for <see cref="Minutes"/>.</summary>
 public sealed class LockoutSettings
 {
     public int MaxFailedAttempts { get; set; } = 5;
 
     public int Minutes { get; set; } = 15;
+
+    /// <summary>
+    /// How many counters user names share (see LoginLockout): the most rows failed logins can ever take. Changing
+    /// it starts every count again.
+    /// </summary>
+    public int NameBuckets { get; set; } = 1 << 20;
 }

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AdminSite.Identity;
 
-/// <summary>Django's UnicodeUsernameValidator: letters, digits and @/./+/-/_, at most 150 characters.</summary>
+/// <summary>Django's UnicodeUsernameValidator: letters, digits and @/./+/-/_, at most 150 characters, of the NFKC form.</summary>
 public sealed partial class UnicodeUserNameValidator : IUserValidator<AdminUser>
 {
     public const string Message = "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.";
 
     public Task<IdentityResult> ValidateAsync(UserManager<AdminUser> manager, AdminUser user)
     {
-        var name = user.UserName ?? "";
+        // Judged as it will be stored: ｊｏｈｎ．ｄｏｅ is john.doe.
+        var name = AdminLookupNormalizer.StoredForm(user.UserName) ?? "";
         if (name.Length > AdminUser.NameMaxLength)
         {
             return Task.FromResult(IdentityResult.Failed(new IdentityError

@@ -33,11 +33,34 @@ public sealed class AuditValuesTests : SiteFixture
         AuditLog.ChangesOf(entry).Should().Equal(
             new FieldChange("First name", "Ada", "Adah"),
             new FieldChange("Groups", "", "value-group"),
-            new FieldChange("User permissions", Permissions.ViewGroup, Permissions.ViewUser));
+            new FieldChange("User permissions", "auth | group | Can view group", "auth | user | Can view user"));
         AuditLog.Describe(entry).Should().Be("Changed First name, Groups and User permissions.");
 
         var history = Html.Text(await admin.GetHtmlAsync($"/admin/auth/user/{user.Id}/history"));
         history.Should().Contain("First name").And.Contain("Ada").And.Contain("Adah").And.Contain("value-group");
+        history.Should().Contain("auth | user | Can view user", "permissions read as the picker names them").And.NotContain(Permissions.ViewUser);
+    }
+
+    [Test]
+    public async Task Entries_recorded_with_permission_codenames_show_their_labels()
+    {
+        var group = await Site.CreateGroupAsync("legacy-group");
+        await Site.WithDbAsync(async db =>
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                ActionTime = DateTime.UtcNow, ActorId = "someone", ActorUserName = "someone", ObjectType = AdminModel.Group.Key, ObjectId = group.Id,
+                ObjectRepr = "legacy-group", Action = AuditAction.Changed, ChangedFields = "[\"Permissions\"]",
+                Changes = "[{\"field\":\"Permissions\",\"before\":\"auth.view_user\",\"after\":\"auth.change_user, auth.view_user\"}]",
+            });
+            await db.SaveChangesAsync();
+        });
+        using var admin = await Site.SignedInAdminAsync();
+
+        var history = Html.Text(await admin.GetHtmlAsync($"/admin/auth/group/{group.Id}/history"));
+
+        history.Should().Contain("auth | user | Can view user").And.Contain("auth | user | Can change user, auth | user | Can view user");
+        history.Should().NotContain("auth.view_user").And.NotContain("auth.change_user");
     }
 
     [Test]
@@ -51,8 +74,8 @@ public sealed class AuditValuesTests : SiteFixture
         (await admin.PostFormAsync($"/admin/auth/group/{group.Id}/delete", new() { ["post"] = "yes" })).Dispose();
 
         var groupEntries = await Site.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.ObjectId == group.Id).OrderBy(e => e.Id).ToListAsync());
-        AuditLog.ChangesOf(groupEntries[0]).Should().Equal(new FieldChange("Name", null, "snapshot"), new FieldChange("Permissions", null, Permissions.ViewUser));
-        AuditLog.ChangesOf(groupEntries[^1]).Should().Equal(new FieldChange("Name", "snapshot", null), new FieldChange("Permissions", Permissions.ViewUser, null));
+        AuditLog.ChangesOf(groupEntries[0]).Should().Equal(new FieldChange("Name", null, "snapshot"), new FieldChange("Permissions", null, "auth | user | Can view user"));
+        AuditLog.ChangesOf(groupEntries[^1]).Should().Equal(new FieldChange("Name", "snapshot", null), new FieldChange("Permissions", "auth | user | Can view user", null));
         var deleted = AuditLog.ChangesOf(await LastEntryAsync(user.Id));
         deleted.Should().Contain([new FieldChange("Username", "leaving", null), new FieldChange("Last name", "Lovelace", null), new FieldChange("Groups", "snapshot", null)]);
     }

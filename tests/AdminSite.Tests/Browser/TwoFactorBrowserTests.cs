@@ -79,6 +79,8 @@ public sealed class TwoFactorBrowserTests : BrowserFixture
         await page.GetByLabel("Theme").SelectOptionAsync("auto");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "auto");
+        // Computed styles are only final once the page's stylesheets have loaded.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         (await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor")).Should().Be("rgb(21, 25, 28)");
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });

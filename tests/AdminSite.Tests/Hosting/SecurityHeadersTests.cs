@@ -8,7 +8,7 @@ public sealed class SecurityHeadersTests : SiteFixture
 {
     [TestCase("/Identity/Account/Login")]
     [TestCase("/admin/")]
-    [TestCase("/css/admin.css")]
+    [TestCase("/css/theme.css")]
     [TestCase("/no-such-page")]
     public async Task Every_response_carries_the_security_headers(string path)
     {
@@ -52,7 +52,8 @@ public sealed class SecurityHeadersTests : SiteFixture
     [Test]
     public async Task Behind_a_TLS_load_balancer_cookies_are_secure_and_HSTS_is_sent()
     {
-        using var client = Site.CreateSiteClient();
+        await using var site = new AdminSiteFactory(new Dictionary<string, string?> { ["ForwardedHeaders:KnownNetworks:0"] = "127.0.0.0/8" });
+        using var client = site.CreateSiteClient();
         using var request = await client.LoginRequestAsync(AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword);
         request.Headers.Add("X-Forwarded-Proto", "https");
         request.Headers.Add("X-Forwarded-For", "203.0.113.9");
@@ -60,6 +61,35 @@ public sealed class SecurityHeadersTests : SiteFixture
         request.Headers.Host = "admin.example.com";
 
         using var response = await client.Http.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("admin_session=", StringComparison.Ordinal)).Should().Contain("secure");
+        response.Headers.GetValues("Strict-Transport-Security").Single().Should().Contain("max-age=31536000");
+    }
+
+    [Test]
+    public async Task Behind_a_TLS_listener_that_adds_no_header_AssumeHttps_makes_cookies_secure()
+    {
+        await using var site = new AdminSiteFactory(new Dictionary<string, string?> { ["ForwardedHeaders:AssumeHttps"] = "true" });
+        // Plain http reaches the site, as behind the listener; the browser (on https) sends its Secure cookies back,
+        // which a cookie container on http would not, so they are carried by hand.
+        using var http = site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var form = await http.GetAsync(SiteClient.LoginPath);
+        var cookies = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var token = System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, SiteClient.LoginPath)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.UserName"] = AdminSiteFactory.AdminUserName,
+                ["Input.Password"] = AdminSiteFactory.AdminPassword,
+                ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+            }),
+        };
+        request.Headers.Add("Cookie", cookies);
+        request.Headers.Host = "admin.example.com";
+
+        using var response = await http.SendAsync(request);
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("admin_session=", StringComparison.Ordinal)).Should().Contain("secure");
@@ -81,7 +111,8 @@ public sealed class SecurityHeadersTests : SiteFixture
 [TestFixture]
 public sealed class ForwardedHeadersTests
 {
-    [TestCase(null, true)]
+    [TestCase(null, false)]
+    [TestCase("127.0.0.1", true)]
     [TestCase("192.0.2.1", false)]
     public async Task The_forwarded_scheme_is_believed_only_from_known_proxies(string? knownProxy, bool secure)
     {
@@ -96,6 +127,17 @@ public sealed class ForwardedHeadersTests
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("admin_session=", StringComparison.Ordinal));
         cookie.Contains("secure", StringComparison.Ordinal).Should().Be(secure,
-            "by default the private networks and loopback are trusted; a configured list replaces them");
+            "only a configured proxy is believed, and none is by default");
+    }
+
+    [TestCase("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33", "is not a CIDR network")]
+    [TestCase("ForwardedHeaders:KnownProxies:0", "ingress", "is not an IP address")]
+    public async Task A_proxy_setting_that_does_not_parse_stops_the_start_naming_it(string key, string value, string message)
+    {
+        await using var site = new AdminSiteFactory(new Dictionary<string, string?> { [key] = value });
+
+        var start = site.EnsureStarted;
+
+        start.Should().Throw<InvalidOperationException>().WithMessage($"*{key.Split(':')[1]}*'{value}' {message}*");
     }
 }

@@ -83,6 +83,9 @@ public sealed class AdminSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Metrics:Port", "0");
         // Every test logs in from the same (absent) address; the throttle's own tests set a real limit.
         builder.UseSetting("Security:LoginRateLimit:PermitLimit", "1000000");
+        // Keys encrypted at rest, as in production; a test that wants none sets CertificatePath to "".
+        builder.UseSetting("DataProtection:CertificatePath", TestCertificates.PfxPath);
+        builder.UseSetting("DataProtection:CertificatePassword", TestCertificates.Password);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

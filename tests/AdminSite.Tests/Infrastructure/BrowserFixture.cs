@@ -42,10 +42,10 @@ public abstract class BrowserFixture : SiteFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
     }
 
-    /// <summary>The whole page, into artifacts/screenshots (the README shows some of them).</summary>
-    protected static Task ScreenshotAsync(IPage page, string name)
+    /// <summary>The whole page (or what the viewport shows), into artifacts/screenshots (the README shows some of them).</summary>
+    protected static Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots"));
-        return page.ScreenshotAsync(new() { Path = Path.Combine(folder.FullName, name), FullPage = true });
+        return page.ScreenshotAsync(new() { Path = Path.Combine(folder.FullName, name), FullPage = fullPage });
     }
 }

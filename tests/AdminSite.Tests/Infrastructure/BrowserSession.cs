@@ -66,7 +66,14 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => errors.Add(error);
-        page.RequestFailed += (_, request) => errors.Add($"{request.Url} failed: {request.Failure}");
+        page.RequestFailed += (_, request) =>
+        {
+            // ERR_ABORTED is the browser dropping a page's downloads because the test moved on to the next page first.
+            if (request.Failure != "net::ERR_ABORTED")
+            {
+                errors.Add($"{request.Url} failed: {request.Failure}");
+            }
+        };
         page.Response += (_, response) =>
         {
             // Assets must load: a 4xx/5xx on a stylesheet or script would leave the page unstyled or inert.

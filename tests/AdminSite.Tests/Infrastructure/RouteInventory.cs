@@ -15,7 +15,6 @@ public static class RouteInventory
         "/Identity/Account/LoginWith2fa",
         "/Identity/Account/Logout",
         "/Identity/Account/Lockout",
-        "/Identity/Account/AccessDenied",
     };
 
     public sealed record Route(string Template, IReadOnlyList<string> Methods, bool IsStaticFile);

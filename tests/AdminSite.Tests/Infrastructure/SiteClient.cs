@@ -7,7 +7,6 @@ namespace AdminSite.Tests.Infrastructure;
 public sealed partial class SiteClient(HttpClient http) : IDisposable
 {
     public const string LoginPath = "/Identity/Account/Login";
-    public const string AccessDeniedPath = "/Identity/Account/AccessDenied";
 
     public HttpClient Http { get; } = http;
 
@@ -80,6 +79,20 @@ public sealed partial class SiteClient(HttpClient http) : IDisposable
     {
         var location = response.Headers.Location ?? throw new InvalidOperationException($"{(int)response.StatusCode} is not a redirect.");
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    /// <summary>
+    /// Django's refusal of a signed-in user: 403 at the address asked for (no redirect elsewhere), drawn as the
+    /// admin's page, with breadcrumbs and a way back.
+    /// </summary>
+    public static async Task ShouldBeDeniedAsync(HttpResponseMessage response, string because = "")
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden, $"{because} ({Excerpt(html)})");
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        page.QuerySelector("h1")?.TextContent.Should().Be("403 Forbidden", because);
+        Regex.Replace(page.QuerySelector(".breadcrumbs")?.TextContent ?? "", @"\s+", " ").Trim().Should().Be("Home › Permission denied", because);
+        page.QuerySelectorAll(".way-back a").Should().NotBeEmpty(because);
     }
 
     public static string Excerpt(string html) => html.Length > 600 ? html[..600] : html;

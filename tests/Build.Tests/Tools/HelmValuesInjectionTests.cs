@@ -17,7 +17,7 @@ namespace BuildTests.Tools;
 [UnsupportedOSPlatform("windows")]
 public sealed class HelmValuesInjectionTests(int major)
 {
-    private const string Injection = "reg/x,service.type=NodePort,extraEnv[0].name=ASPNETCORE_FORWARDEDHEADERS_ENABLED,extraEnv[0].value=true";
+    private const string Injection = "reg/x,exposure.type=loadBalancer,extraEnv[0].name=ASPNETCORE_FORWARDEDHEADERS_ENABLED,extraEnv[0].value=true";
     private const string Repository = "registry.example.com/admin-site";
     private const string Digest = "sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945";
 
@@ -74,7 +74,7 @@ public sealed class HelmValuesInjectionTests(int major)
 
         result.Succeeded.Should().BeTrue(result.StandardError);
         var documents = Parse(result.StandardOutput);
-        Find(documents, "Service")["spec"]["type"].ToString().Should().Be("NodePort");
+        Find(documents, "Service")["spec"]["type"].ToString().Should().Be("LoadBalancer");
         result.StandardOutput.Should().Contain("ASPNETCORE_FORWARDEDHEADERS_ENABLED");
     }
 

@@ -9,7 +9,7 @@ namespace Chart.Tests.Templates;
 public class NetworkPolicyTests(Helm helm) : HelmFixture(helm)
 {
     [Test]
-    public void By_default_http_is_open_metrics_only_from_monitoring_and_only_DNS_goes_out()
+    public void By_default_http_is_open_to_the_ALB_metrics_only_from_monitoring_and_only_DNS_goes_out()
     {
         var manifest = Defaults().Render();
         var spec = manifest.Single("NetworkPolicy")["spec"];
@@ -17,7 +17,8 @@ public class NetworkPolicyTests(Helm helm) : HelmFixture(helm)
         spec["podSelector"]["matchLabels"].StringMap.Should().Equal(manifest.Deployment["spec"]["selector"]["matchLabels"].StringMap);
         spec["policyTypes"].Strings.Should().Equal("Ingress", "Egress");
         var (http, metrics) = (Rule(spec, "http"), Rule(spec, "metrics"));
-        http["from"].Exists.Should().BeFalse("an NLB or ALB connects from addresses the chart cannot know");
+        http["from"].Items.Where(peer => peer["ipBlock"].Exists).Select(peer => peer["ipBlock"]["cidr"].String)
+            .Should().Equal(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"], "the ALB connects from exposure.alb.vpcCidrs");
         metrics["from"].Items.Should().ContainSingle().Which["namespaceSelector"]["matchLabels"].StringMap
             .Should().Equal(new Dictionary<string, string> { ["kubernetes.io/metadata.name"] = "monitoring" });
         spec["ingress"].Items.Should().HaveCount(2, "nothing but the two ports is let in");
@@ -25,6 +26,12 @@ public class NetworkPolicyTests(Helm helm) : HelmFixture(helm)
         var egress = spec["egress"].Items.Should().ContainSingle("SQLite needs no network").Subject;
         egress["ports"].Items.Select(p => $"{p["protocol"].String}/{p["port"].String}").Should().Equal("UDP/53", "TCP/53");
     }
+
+    [TestCase("public-load-balancer")]
+    [TestCase("internal-load-balancer")]
+    public void Behind_a_load_balancer_service_http_is_open_to_every_client(string scenario) =>
+        Rule(Scenario(scenario).Render().Single("NetworkPolicy")["spec"], "http")["from"].Exists
+            .Should().BeFalse("the NLB passes each client's own address on, wherever it comes from");
 
     [Test]
     public void PostgreSQL_opens_its_port_to_the_database_peers()
@@ -36,12 +43,12 @@ public class NetworkPolicyTests(Helm helm) : HelmFixture(helm)
     }
 
     [Test]
-    public void Narrowing_http_keeps_the_helm_test_pod_allowed()
+    public void Peers_given_for_http_replace_the_ALBs_and_keep_the_helm_test_pod_allowed()
     {
         var manifest = Scenario("monitoring").Render();
         var from = Rule(manifest.Single("NetworkPolicy")["spec"], "http")["from"].Items;
 
-        from[0]["ipBlock"]["cidr"].String.Should().Be("10.0.0.0/16");
+        from.Where(peer => peer["ipBlock"].Exists).Select(peer => peer["ipBlock"]["cidr"].String).Should().Equal("10.0.0.0/16");
         var testPeer = from.Should().ContainSingle(peer => peer["podSelector"].Exists).Subject["podSelector"]["matchLabels"].StringMap;
         manifest.TestPod["metadata"]["labels"].StringMap.Should().Contain(testPeer);
     }

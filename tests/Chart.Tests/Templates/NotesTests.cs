@@ -4,7 +4,7 @@ using Chart.Tests.Infrastructure;
 namespace Chart.Tests.Templates;
 
 /// <summary>
-/// NOTES.txt tells how to reach the site and how to read the bootstrap admin's password. `helm template`
+/// NOTES.txt tells how to reach the site for each exposure and how to read the bootstrap admin's password. `helm template`
 /// does not render NOTES.txt, so a copy of the chart renders it through <c>tpl</c> into a document.
 /// </summary>
 public class NotesTests(Helm helm) : HelmFixture(helm)
@@ -23,12 +23,46 @@ public class NotesTests(Helm helm) : HelmFixture(helm)
     public void RemoveCopy() => _chart.Dispose();
 
     [Test]
-    public void Tells_how_to_find_the_load_balancer_hostname()
+    public void Behind_the_alb_tells_how_to_find_its_address_and_to_open_https()
+    {
+        var notes = Notes(Scenario("alb-tls"));
+
+        notes.Should().Contain($"kubectl get ingress {HelmChart.FullName} --namespace {HelmChart.Namespace}")
+            .And.Contain("{.status.loadBalancer.ingress[0].hostname}")
+            .And.Contain("An ALB with HTTPS (internal: reachable from the VPC and the networks routed to it)")
+            .And.Contain("https://<that name>/")
+            .And.NotContain("http://");
+    }
+
+    [Test]
+    public void With_a_host_names_the_https_address_and_the_source_ranges()
+    {
+        var notes = Notes(Scenario("alb-internet-facing"));
+
+        notes.Should().Contain("(internet-facing; only clients in 198.51.100.0/24, 203.0.113.16/28)")
+            .And.Contain("https://admin.example.com/");
+    }
+
+    [Test]
+    public void Without_a_certificate_says_which_value_turns_the_alb_on_and_how_to_reach_the_site_meanwhile()
     {
         var notes = Notes(Scenario("default"));
 
+        notes.Should().Contain("exposure.alb.certificateArn=arn:aws:acm:<region>:<account>:certificate/<id>")
+            .And.Contain($"kubectl port-forward service/{HelmChart.FullName}")
+            .And.NotContain("kubectl get ingress");
+    }
+
+    [Test]
+    public void A_plain_load_balancer_says_it_is_plain_http_and_how_to_find_its_hostname()
+    {
+        var notes = Notes(Scenario("public-load-balancer"));
+
         notes.Should().Contain($"kubectl get service {HelmChart.FullName} --namespace {HelmChart.Namespace}")
-            .And.Contain("{.status.loadBalancer.ingress[0].hostname}");
+            .And.Contain("{.status.loadBalancer.ingress[0].hostname}")
+            .And.Contain("A load balancer with plain HTTP (internet-facing)")
+            .And.Contain("passwords and session cookies cross the network unencrypted")
+            .And.Contain("http://<that address>/");
     }
 
     [Test]
@@ -38,7 +72,7 @@ public class NotesTests(Helm helm) : HelmFixture(helm)
 
         notes.Should().Contain($"admin-site 2.0.0 is deployed as release {HelmChart.ReleaseName}")
             .And.Contain($"kubectl port-forward deployment/{HelmChart.FullName} --namespace {HelmChart.Namespace} 9090")
-            .And.Contain("curl http://127.0.0.1:9090/metrics");
+            .And.Contain("curl 127.0.0.1:9090/metrics");
         Notes(Scenario("default").Set("metrics.enabled", "false")).Should().NotContain("/metrics");
     }
 
@@ -71,7 +105,8 @@ public class NotesTests(Helm helm) : HelmFixture(helm)
     {
         var notes = Notes(Scenario("exec-prestop"));
 
-        notes.Should().Contain($"kubectl port-forward service/{HelmChart.FullName}").And.NotContain("loadBalancer.ingress");
+        notes.Should().Contain("exposure.type=clusterIP").And.Contain($"kubectl port-forward service/{HelmChart.FullName}")
+            .And.NotContain("loadBalancer.ingress").And.NotContain("certificateArn");
     }
 
     [Test]

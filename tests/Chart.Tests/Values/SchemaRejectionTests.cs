@@ -26,6 +26,7 @@ public class SchemaRejectionTests(Helm helm) : HelmFixture(helm)
         yield return Case("unknown top-level key", c => c.Set("replicas", "2"), "replicas");
         yield return Case("unknown key in image", c => c.Set("image.digests", "x"), "digests");
         yield return Case("unknown key in service", c => c.Set("service.targetPort", "8080"), "targetPort");
+        yield return Case("unknown key in exposure.alb", c => c.Set("exposure.alb.certificate", "arn"), "certificate");
         yield return Case("unknown key in database", c => c.Set("database.mysql", "x"), "mysql");
         yield return Case("unknown key in persistence", c => c.Set("database.sqlite.persistence.sise", "2Gi"), "sise");
         yield return Case("unknown key in bootstrapAdmin", c => c.Set("bootstrapAdmin.passwd", "x"), "passwd");
@@ -40,7 +41,14 @@ public class SchemaRejectionTests(Helm helm) : HelmFixture(helm)
         yield return Case("replicaCount as text", c => c.Set("replicaCount", "two"), "replicaCount");
         yield return Case("negative replicaCount", c => c.Set("replicaCount", "-1"), "replicaCount");
         yield return Case("service.port as text", c => c.Set("service.port", "http"), "service.port");
-        yield return Case("service.type unknown", c => c.Set("service.type", "Ingress"), "service.type");
+        yield return Case("exposure.type unknown", c => c.Set("exposure.type", "NodePort"), "exposure.type");
+        yield return Case("the seed's service.type", c => c.Set("service.type", "LoadBalancer"), "type");
+        yield return Case("certificate that is not an ACM ARN", c => c.Set("exposure.alb.certificateArn", "arn:aws:iam::123456789012:server-certificate/x"), "exposure.alb.certificateArn");
+        yield return Case("no ALB network to trust", c => c.SetJson("exposure.alb.vpcCidrs", "[]"), "exposure.alb.vpcCidrs");
+        yield return Case("ALB network not a CIDR", c => c.Set("exposure.alb.vpcCidrs[0]", "10.0.0.0"), "exposure.alb.vpcCidrs.0");
+        yield return Case("source range not a CIDR", c => c.Set("exposure.sourceRanges[0]", "office"), "exposure.sourceRanges.0");
+        yield return Case("internetFacing as text", c => c.Set("exposure.internetFacing", "yes"), "exposure.internetFacing");
+        yield return Case("ALB host not a DNS name", c => c.Set("exposure.alb.host", "https://admin.example.com/"), "exposure.alb.host");
         yield return Case("autoscaling.enabled as text", c => c.Set("autoscaling.enabled", "yes"), "autoscaling.enabled");
         yield return Case("database.provider unknown", c => c.Set("database.provider", "mysql"), "database.provider");
         yield return Case("extraEnv not a list", c => c.Set("extraEnv", "A=b"), "extraEnv");

@@ -9,11 +9,14 @@ internal static class IdentityErrors
     /// <summary>The code of a privilege guard refusal returned among Identity's errors; it belongs next to the permissions.</summary>
     public const string PermissionNotHeld = nameof(PermissionNotHeld);
 
-    /// <summary>Runs every user and password validator, so the form shows all problems at once.</summary>
-    public static async Task<List<IdentityError>> ValidateAsync(UserManager<AdminUser> users, AdminUser user, string? password)
+    /// <summary>
+    /// Runs every user validator (unless <paramref name="checkUser"/> is false: the form already found the name
+    /// wrong) and, for a <paramref name="password"/>, every password validator, so the form shows all problems at once.
+    /// </summary>
+    public static async Task<List<IdentityError>> ValidateAsync(UserManager<AdminUser> users, AdminUser user, string? password, bool checkUser = true)
     {
         var errors = new List<IdentityError>();
-        foreach (var validator in users.UserValidators)
+        foreach (var validator in checkUser ? users.UserValidators : [])
         {
             errors.AddRange((await validator.ValidateAsync(users, user)).Errors);
         }

@@ -38,7 +38,7 @@ public sealed class PasswordChangeModel(UserManager<AdminUser> users, SignInMana
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        PasswordConfirmation.Check(ModelState, Input.NewPassword1, Input.NewPassword2, "Input.NewPassword2");
+        PasswordConfirmation.Check(ModelState, Input.NewPassword1, Input.NewPassword2, "Input.NewPassword1", "Input.NewPassword2");
 
         if (!ModelState.IsValid)
         {

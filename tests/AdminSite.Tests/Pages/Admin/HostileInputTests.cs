@@ -84,6 +84,23 @@ public sealed class HostileInputTests : AdminClientFixture
     }
 
     [Test]
+    public async Task A_search_of_a_thousand_words_uses_the_first_ones_and_says_so()
+    {
+        await Site.CreateUserAsync(new("wordy.one", Password: null));
+        var words = Uri.EscapeDataString("wordy " + string.Join(' ', Enumerable.Range(0, 1000).Select(i => $"w{i}")));
+
+        using var users = await Admin.GetAsync($"/admin/auth/user?q={words}");
+        using var groups = await Admin.GetAsync($"/admin/auth/group?q={words}");
+        using var export = await Admin.GetAsync($"/admin/auth/user/export?q={words}");
+
+        users.StatusCode.Should().Be(HttpStatusCode.OK);
+        Html.Messages(await users.Content.ReadAsStringAsync()).Should().Contain("Only the first 20 words of the search were used.");
+        groups.StatusCode.Should().Be(HttpStatusCode.OK);
+        export.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await export.Content.ReadAsStringAsync()).Should().StartWith("Username,").And.EndWith("\r\n", "the download is complete");
+    }
+
+    [Test]
     public async Task Hostile_text_in_messages_is_escaped_too()
     {
         using var add = await Admin.PostFormAsync("/admin/auth/group/add", new() { ["Input.Name"] = Script });

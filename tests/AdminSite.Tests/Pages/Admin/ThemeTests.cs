@@ -38,6 +38,16 @@ public sealed class ThemeTests : SiteFixture
     }
 
     [Test]
+    public async Task The_page_returned_to_may_hold_letters_beyond_ascii()
+    {
+        using var client = await SignedInAsNewAsync(new("zoe.theme"));
+
+        using var choose = await client.PostFormAsync("/admin/theme", new() { ["theme"] = "dark", ["next"] = "/admin/auth/user?q=Zoë 李" }, tokenFrom: "/admin/");
+
+        SiteClient.RedirectPath(choose).Should().Be("/admin/auth/user?q=Zo%C3%AB%20%E6%9D%8E");
+    }
+
+    [Test]
     public async Task Choosing_a_theme_keeps_the_session_and_writes_no_audit_entry()
     {
         var user = await Site.CreateUserAsync(new("quiet.chooser"));

@@ -56,13 +56,4 @@ public class PostgresqlDatabaseTests(Helm helm) : HelmFixture(helm)
         strategy["rollingUpdate"]["maxUnavailable"].Int.Should().Be(0);
         strategy["rollingUpdate"]["maxSurge"].Int.Should().Be(1);
     }
-
-    [Test]
-    public void Allowed_hosts_and_forwarded_header_networks_are_set_through_extra_env()
-    {
-        var env = RenderedManifest.Env(_manifest.SiteContainer);
-
-        env["AllowedHosts"]["value"].String.Should().Be("admin.example.com");
-        env["ForwardedHeaders__KnownNetworks__0"]["value"].String.Should().Be("10.0.0.0/16");
-    }
 }

@@ -50,12 +50,24 @@ public sealed partial class ChangeListQuery(IQueryCollection query)
         return builder.ToQueryString().Value is { Length: > 0 } q ? q : "?";
     }
 
-    /// <summary>Search terms as Django splits them: on spaces, keeping "quoted phrases" whole.</summary>
-    public IReadOnlyList<string> SearchTerms() =>
+    /// <summary>
+    /// The most search terms used. Django has no limit, but each term adds a condition per searched column: a
+    /// thousand words make a query SQLite refuses ("Expression tree is too large") and PostgreSQL plans slowly.
+    /// </summary>
+    public const int MaxSearchTerms = 20;
+
+    public static readonly string TooManySearchTerms = $"Only the first {MaxSearchTerms} words of the search were used.";
+
+    /// <summary>Search terms as Django splits them: on spaces, keeping "quoted phrases" whole; at most <see cref="MaxSearchTerms"/>.</summary>
+    public IReadOnlyList<string> SearchTerms() => AllSearchTerms().Take(MaxSearchTerms).ToList();
+
+    /// <summary>Whether the search has more terms than are used (the page then says so).</summary>
+    public bool SearchTermsCut => AllSearchTerms().Skip(MaxSearchTerms).Any();
+
+    private IEnumerable<string> AllSearchTerms() =>
         Terms().Matches(SearchText)
             .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
-            .Where(t => t.Length > 0)
-            .ToList();
+            .Where(t => t.Length > 0);
 
     [GeneratedRegex("\"([^\"]*)\"|(\\S+)")]
     private static partial Regex Terms();

@@ -8,9 +8,19 @@ public static class Csv
     // OWASP's list: a spreadsheet treats a cell starting with one of these as a formula (or its start).
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
-    private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
+    // The same signs later in a value, full-width forms included (some spreadsheets read those as formulas too).
+    private static readonly char[] FormulaSigns = ['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
 
-    /// <summary>One cell: a leading apostrophe defuses a would-be formula, then quotes if the value needs them.</summary>
+    // Where a spreadsheet may start a new cell inside a value: at a separator (comma, or semicolon and tab in
+    // locales and imports that split on those) or a line break.
+    private static readonly char[] CellBreaks = [',', ';', '\t', '\r', '\n'];
+
+    private static readonly char[] NeedsQuotes = [',', ';', '\t', '"', '\r', '\n'];
+
+    /// <summary>
+    /// One cell: a leading apostrophe defuses a would-be formula anywhere a cell could start, then the value is
+    /// quoted if it holds a separator of any locale, a quote or a line break.
+    /// </summary>
     public static string Cell(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -18,12 +28,39 @@ public static class Csv
             return "";
         }
 
-        if (Array.IndexOf(FormulaStarts, value[0]) >= 0)
+        if (Array.IndexOf(FormulaStarts, value[0]) >= 0 || HoldsFormulaStart(value))
         {
             value = "'" + value;
         }
 
         return value.IndexOfAny(NeedsQuotes) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    // Whether the value, or any part after a cell break, starts (leading spaces aside) with a formula sign.
+    private static bool HoldsFormulaStart(string value)
+    {
+        var start = 0;
+        while (true)
+        {
+            var first = start;
+            while (first < value.Length && char.IsWhiteSpace(value[first]))
+            {
+                first++;
+            }
+
+            if (first < value.Length && Array.IndexOf(FormulaSigns, value[first]) >= 0)
+            {
+                return true;
+            }
+
+            var next = value.IndexOfAny(CellBreaks, start);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            start = next + 1;
+        }
     }
 
     public static string Row(IEnumerable<string?> cells) => string.Join(',', cells.Select(Cell)) + "\r\n";

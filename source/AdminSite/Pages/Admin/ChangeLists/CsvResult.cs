@@ -14,6 +14,11 @@ public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IAs
     {
         var response = context.HttpContext.Response;
         var cancellationToken = context.HttpContext.RequestAborted;
+
+        // The query answers before the first byte goes out: one that fails is then the plain error page, not a
+        // download that stops half-way with a 200 already sent.
+        await using var row = rows.GetAsyncEnumerator(cancellationToken);
+        var more = await row.MoveNextAsync();
         response.ContentType = "text/csv; charset=utf-8";
         var disposition = new ContentDispositionHeaderValue("attachment");
         disposition.SetHttpFileName(fileName);
@@ -23,9 +28,9 @@ public sealed class CsvResult(string fileName, IReadOnlyList<string> header, IAs
         // asynchronous writes: the server refuses synchronous ones, and StreamWriter flushes as its buffer fills.
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
         await writer.WriteAsync(Csv.Row(header).AsMemory(), cancellationToken);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        for (; more; more = await row.MoveNextAsync())
         {
-            await writer.WriteAsync(Csv.Row(row).AsMemory(), cancellationToken);
+            await writer.WriteAsync(Csv.Row(row.Current).AsMemory(), cancellationToken);
         }
 
         await writer.FlushAsync(cancellationToken);

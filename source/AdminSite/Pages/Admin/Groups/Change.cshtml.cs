@@ -2,6 +2,7 @@ using AdminSite.Authorization;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace AdminSite.Pages.Admin.Groups;
 
@@ -42,14 +43,18 @@ public sealed class ChangeModel(RoleManager<AdminGroup> roles, GroupStore store)
         }
 
         Subject = group;
+        // Every error at once, as Django's form shows them: the name's, the choices' and the privilege guard's.
         var permissions = ChosenPermissions(Input.Permissions, "Input.Permissions");
-
+        // Model binding leaves an empty field null, whatever the property's type says.
+        var name = (Input.Name ?? "").Trim();
+        var nameValid = ModelState.GetFieldValidationState("Input.Name") != ModelValidationState.Invalid;
+        var problems = await store.ValidateAsync(Access, group, name, [.. permissions.Where(Permissions.Exists)], nameValid, cancellationToken);
+        IdentityErrors.AddTo(ModelState, problems, "Input", "Name");
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var name = Input.Name.Trim();
         var errors = await store.SaveAsync(Access, group, name, permissions, isNew: false, cancellationToken);
         if (errors.Count > 0)
         {

@@ -18,7 +18,31 @@ public sealed class GroupStore(RoleManager<AdminGroup> roles, AdminDbContext db,
         db.RoleClaims.Where(c => c.RoleId == groupId && c.ClaimType == Permissions.ClaimType)
             .Select(c => c.ClaimValue!).ToListAsync(cancellationToken);
 
-    /// <summary>Creates or updates a group; returns Identity's (or the privilege guard's) errors, or none.</summary>
+    /// <summary>
+    /// Every error saving <paramref name="group"/> as <paramref name="name"/> with <paramref name="permissions"/>
+    /// would meet, without saving: the role validators' (a name taken) and the privilege guard's. The forms show
+    /// them all at once; <paramref name="checkName"/> false skips the name (the form already found it wrong).
+    /// </summary>
+    public async Task<IReadOnlyList<IdentityError>> ValidateAsync(
+        AdminAccess actor, AdminGroup group, string name, IReadOnlyCollection<string> permissions, bool checkName, CancellationToken cancellationToken)
+    {
+        var errors = new List<IdentityError>();
+        var candidate = new AdminGroup { Id = group.Id, Name = name };
+        foreach (var validator in checkName ? roles.RoleValidators : [])
+        {
+            errors.AddRange((await validator.ValidateAsync(roles, candidate)).Errors);
+        }
+
+        var current = await PermissionsOfAsync(group.Id, cancellationToken);
+        if (PrivilegeGuard.CannotGrant(actor, permissions.Except(current)) is { } reason)
+        {
+            errors.Add(new IdentityError { Code = IdentityErrors.PermissionNotHeld, Description = reason });
+        }
+
+        return errors;
+    }
+
+    /// <summary>Creates or updates a group (checked with <see cref="ValidateAsync"/> first); returns Identity's (or the privilege guard's) errors, or none.</summary>
     public async Task<IReadOnlyList<IdentityError>> SaveAsync(
         AdminAccess actor, AdminGroup group, string name, IReadOnlyCollection<string> permissions, bool isNew, CancellationToken cancellationToken)
     {

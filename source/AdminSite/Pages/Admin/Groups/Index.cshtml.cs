@@ -28,6 +28,11 @@ public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = new ChangeListQuery(Request.Query);
+        if (Query.SearchTermsCut)
+        {
+            Warning(ChangeListQuery.TooManySearchTerms);
+        }
+
         Sort = SortOrder.Parse(Query[ChangeListQuery.Order], 1);
         IsFiltered = Query.IsFiltered([]);
 

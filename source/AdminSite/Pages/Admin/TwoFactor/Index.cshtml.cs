@@ -12,7 +12,8 @@ namespace AdminSite.Pages.Admin.TwoFactor;
 /// </summary>
 [EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
 public sealed class IndexModel(
-    UserManager<AdminUser> users, SignInManager<AdminUser> signIn, TwoFactorEnrolment enrolment, IOptions<SecurityOptions> security) : AdminPageModel
+    UserManager<AdminUser> users, SignInManager<AdminUser> signIn, TwoFactorEnrolment enrolment, IOptions<SecurityOptions> security, LoginLockout lockout)
+    : AdminPageModel
 {
     public bool Enabled { get; private set; }
 
@@ -101,7 +102,7 @@ public sealed class IndexModel(
         if (!valid)
         {
             // Guessing codes here counts like guessing them at login.
-            await users.AccessFailedAsync(user);
+            await lockout.FailAsync(user.UserName ?? "", HttpContext.RequestAborted);
             ModelState.AddModelError(nameof(Code), TwoFactorCode.Invalid);
             return null;
         }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using AdminSite.Authorization;
 using AdminSite.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace AdminSite.Pages.Admin.Users;
 
@@ -38,17 +39,23 @@ public sealed class AddModel(UserEditor editor) : AdminPageModel
 
     public async Task<IActionResult> OnPostAsync([FromForm(Name = "_addanother")] string? addAnother, CancellationToken cancellationToken)
     {
-        PasswordConfirmation.Check(ModelState, Input.Password1, Input.Password2, "Input.Password2");
-
+        // Every error at once, as Django's form shows them: the user name's beside the passwords'. The password
+        // validators judge only a password typed the same twice (Django's too).
+        // Model binding leaves an empty field null, whatever the property's type says.
+        var userName = Input.UserName ?? "";
+        var nameValid = ModelState.GetFieldValidationState("Input.UserName") != ModelValidationState.Invalid;
+        var passwordsMatch = PasswordConfirmation.Check(ModelState, Input.Password1, Input.Password2, "Input.Password1", "Input.Password2");
+        var errors = await editor.ValidateNewAsync(userName, nameValid, passwordsMatch ? Input.Password1 : null);
+        IdentityErrors.AddTo(ModelState, errors, "Input", "Password2");
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var (user, errors) = await editor.AddAsync(Access, Input.UserName, Input.Password1, cancellationToken);
-        if (errors.Count > 0)
+        var (user, addErrors) = await editor.AddAsync(Access, userName, Input.Password1, cancellationToken);
+        if (addErrors.Count > 0)
         {
-            IdentityErrors.AddTo(ModelState, errors, "Input", "Password2");
+            IdentityErrors.AddTo(ModelState, addErrors, "Input", "Password2");
             return Page();
         }
 

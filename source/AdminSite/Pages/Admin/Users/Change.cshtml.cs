@@ -3,6 +3,7 @@ using AdminSite.Identity;
 using AdminSite.Pages.Admin.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace AdminSite.Pages.Admin.Users;
 
@@ -69,6 +70,8 @@ public sealed class ChangeModel(
             return Page();
         }
 
+        // Every error at once, as Django's form shows them: the fields', the choices', the privilege guard's and
+        // the user validators' (a name already taken).
         var chosenGroups = Input.Groups.Distinct().ToList();
         if (chosenGroups.Any(g => AllGroups.All(offered => offered.Id != g)))
         {
@@ -77,20 +80,22 @@ public sealed class ChangeModel(
 
         var chosenPermissions = ChosenPermissions(Input.UserPermissions, "Input.UserPermissions");
 
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
         // The form shows a non-superuser the flag read-only: not posting it means "leave it".
         if (!Access.IsSuperuser && !Request.Form.ContainsKey("Input.IsSuperuser"))
         {
             Input.IsSuperuser = Subject.IsSuperuser;
         }
 
-        foreach (var (field, reason) in await editor.RefusalsAsync(Access, Subject, Input.IsSuperuser, chosenGroups, chosenPermissions, cancellationToken))
+        var offeredGroups = chosenGroups.Where(g => AllGroups.Any(offered => offered.Id == g)).ToList();
+        var refusals = await editor.RefusalsAsync(Access, Subject, Input, offeredGroups, [.. chosenPermissions.Where(Permissions.Exists)], cancellationToken);
+        foreach (var (field, reason) in refusals)
         {
             ModelState.AddModelError($"Input.{field}", reason);
+        }
+
+        if (ModelState.GetFieldValidationState("Input.UserName") != ModelValidationState.Invalid)
+        {
+            IdentityErrors.AddTo(ModelState, await editor.ValidateChangeAsync(Subject, Input), "Input", "UserName");
         }
 
         if (!ModelState.IsValid)

@@ -39,6 +39,11 @@ public sealed class IndexModel(AdminDbContext db, UserEditor editor) : ChangeLis
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Query = new ChangeListQuery(Request.Query);
+        if (Query.SearchTermsCut)
+        {
+            Warning(ChangeListQuery.TooManySearchTerms);
+        }
+
         Sort = UserChangeList.Sort(Query);
         IsFiltered = Query.IsFiltered(UserChangeList.FilterKeys);
 

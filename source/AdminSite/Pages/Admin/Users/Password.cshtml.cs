@@ -52,7 +52,7 @@ public sealed class PasswordModel(UserManager<AdminUser> users, UserEditor edito
             return refused;
         }
 
-        PasswordConfirmation.Check(ModelState, Input.Password1, Input.Password2, "Input.Password2");
+        PasswordConfirmation.Check(ModelState, Input.Password1, Input.Password2, "Input.Password1", "Input.Password2");
 
         if (!ModelState.IsValid)
         {

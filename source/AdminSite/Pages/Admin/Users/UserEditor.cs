@@ -15,6 +15,9 @@ namespace AdminSite.Pages.Admin.Users;
 public sealed class UserEditor(
     UserManager<AdminUser> users, SignInManager<AdminUser> signIn, AdminDbContext db, AuditLog audit, PrivilegeGuard guard, TimeProvider time)
 {
+    public const string LastSuperuserMessage =
+        "You are the only active superuser: keep this ticked, or nobody could administer the site. Make another user a superuser first.";
+
     /// <summary>Every group, by name: the change form's choices and the changelist's group filter.</summary>
     public async Task<IReadOnlyList<(string Id, string Name)>> AllGroupsAsync(CancellationToken cancellationToken) =>
         (await db.Roles.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken))
@@ -27,17 +30,25 @@ public sealed class UserEditor(
     public Task<List<string>> PermissionsAsync(string userId, CancellationToken cancellationToken) =>
         db.UserClaims.Where(c => c.UserId == userId && c.ClaimType == Permissions.ClaimType).Select(c => c.ClaimValue!).ToListAsync(cancellationToken);
 
-    /// <summary>Django's first step: a user name and a password. Returns the new user, with every validator's errors or none.</summary>
+    /// <summary>
+    /// The validators' errors for a new user named <paramref name="userName"/> (unless <paramref name="checkUserName"/>
+    /// is false) and, when it is given, for <paramref name="password"/>: the add form shows them all at once.
+    /// </summary>
+    public Task<List<IdentityError>> ValidateNewAsync(string userName, bool checkUserName, string? password) =>
+        IdentityErrors.ValidateAsync(users, new AdminUser { UserName = userName.Trim() }, password, checkUserName);
+
+    /// <summary>Every user validator's errors for <paramref name="user"/> as the change form would save it, without touching it.</summary>
+    public Task<List<IdentityError>> ValidateChangeAsync(AdminUser user, UserInput input) =>
+        IdentityErrors.ValidateAsync(users, new AdminUser { Id = user.Id, UserName = input.UserName.Trim(), Email = Email(input) }, password: null);
+
+    /// <summary>
+    /// Django's first step: a user name and a password (checked with <see cref="ValidateNewAsync"/> first).
+    /// Returns the new user, with Identity's errors (a name taken meanwhile) or none.
+    /// </summary>
     public async Task<(AdminUser User, IReadOnlyList<IdentityError> Errors)> AddAsync(
         AdminAccess actor, string userName, string password, CancellationToken cancellationToken)
     {
         var user = new AdminUser { UserName = userName.Trim(), DateJoined = time.GetUtcNow().UtcDateTime };
-        var errors = await IdentityErrors.ValidateAsync(users, user, password);
-        if (errors.Count > 0)
-        {
-            return (user, errors);
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
@@ -53,17 +64,19 @@ public sealed class UserEditor(
 
     /// <summary>
     /// Why <paramref name="actor"/> may not give <paramref name="user"/> what the form chose, as (field of
-    /// <see cref="UserInput"/>, reason): only superusers set superuser status, and nobody adds a group or
-    /// permission granting what they lack.
+    /// <see cref="UserInput"/>, reason): only superusers set superuser status, nobody adds a group or permission
+    /// granting what they lack, and the last active superuser keeps what lets them (and so anyone) administer the site.
     /// </summary>
     public async Task<IReadOnlyList<(string Field, string Reason)>> RefusalsAsync(
-        AdminAccess actor, AdminUser user, bool superuser, IReadOnlyList<string> groupIds, IReadOnlyList<string> permissions, CancellationToken cancellationToken)
+        AdminAccess actor, AdminUser user, UserInput input, IReadOnlyList<string> groupIds, IReadOnlyList<string> permissions, CancellationToken cancellationToken)
     {
         var refusals = new List<(string, string)>();
-        if (!actor.IsSuperuser && superuser != user.IsSuperuser)
+        if (!actor.IsSuperuser && input.IsSuperuser != user.IsSuperuser)
         {
             refusals.Add((nameof(UserInput.IsSuperuser), PrivilegeGuard.SuperuserStatusMessage));
         }
+
+        refusals.AddRange(await LastSuperuserRefusalsAsync(actor, user, input, cancellationToken));
 
         var addedGroups = groupIds.Except(await GroupIdsAsync(user.Id, cancellationToken)).ToList();
         if (await guard.CannotGrantGroupsAsync(actor, addedGroups, cancellationToken) is { } groupReason)
@@ -80,8 +93,27 @@ public sealed class UserEditor(
     }
 
     /// <summary>
-    /// Saves the change form onto <paramref name="user"/>, with its <paramref name="groups"/> and
-    /// <paramref name="permissions"/> (both among the form's choices); returns Identity's errors, or none.
+    /// Unticking one's own Active, Staff or Superuser status ends one's access at once: refused while nobody
+    /// else is an active staff superuser, since nobody could then give it back (short of the command line).
+    /// </summary>
+    private async Task<IEnumerable<(string, string)>> LastSuperuserRefusalsAsync(AdminAccess actor, AdminUser user, UserInput input, CancellationToken cancellationToken)
+    {
+        (string Field, bool Kept)[] flags =
+            [(nameof(UserInput.IsActive), input.IsActive), (nameof(UserInput.IsStaff), input.IsStaff), (nameof(UserInput.IsSuperuser), input.IsSuperuser)];
+        var dropped = flags.Where(f => !f.Kept).ToList();
+        if (user.Id != actor.UserId || !actor.IsSuperuser || dropped.Count == 0
+            || await db.Users.AnyAsync(u => u.Id != user.Id && u.IsActive && u.IsStaff && u.IsSuperuser, cancellationToken))
+        {
+            return [];
+        }
+
+        return dropped.Select(f => (f.Field, LastSuperuserMessage));
+    }
+
+    /// <summary>
+    /// Saves the change form (checked with <see cref="ValidateChangeAsync"/> first) onto <paramref name="user"/>,
+    /// with its <paramref name="groups"/> and <paramref name="permissions"/> (both among the form's choices);
+    /// returns Identity's errors (a name taken meanwhile), or none.
     /// </summary>
     public async Task<IReadOnlyList<IdentityError>> SaveAsync(
         AdminAccess actor, AdminUser user, UserInput input, IReadOnlyList<(string Id, string Name)> groups, IReadOnlyList<string> permissions,
@@ -91,17 +123,11 @@ public sealed class UserEditor(
         user.UserName = input.UserName.Trim();
         user.FirstName = input.FirstName?.Trim() ?? "";
         user.LastName = input.LastName?.Trim() ?? "";
-        user.Email = input.Email?.Trim() is { Length: > 0 } email ? email : null;
+        user.Email = Email(input);
         user.IsActive = input.IsActive;
         user.IsStaff = input.IsStaff;
         user.IsSuperuser = input.IsSuperuser;
         var changes = FieldChange.Diff(before, AuditValues.User(user, groups.Select(g => g.Name), permissions));
-
-        var errors = await IdentityErrors.ValidateAsync(users, user, password: null);
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
 
         // A change to what the user may do ends their other sessions: the next request signs them in afresh.
         var privilegesChanged = changes.Any(c => AuditValues.PrivilegeFields.Contains(c.Field));
@@ -154,6 +180,8 @@ public sealed class UserEditor(
         await transaction.CommitAsync(cancellationToken);
         await RefreshIfActorAsync(actor, user);
     }
+
+    private static string? Email(UserInput input) => input.Email?.Trim() is { Length: > 0 } email ? email : null;
 
     // The user's new stamp would end the actor's own session on the next click; the cookie gets the new stamp instead.
     private async Task RefreshIfActorAsync(AdminAccess actor, AdminUser user)

@@ -43,7 +43,7 @@ public sealed class AuditBrowserTests : SiteFixture
 
         foreach (var path in new[] { "/admin/audit", "/admin/audit/export" })
         {
-            SiteClient.RedirectPath(await almighty.GetAsync(path)).Should().StartWith(SiteClient.AccessDeniedPath, path);
+            await SiteClient.ShouldBeDeniedAsync(await almighty.GetAsync(path), path);
         }
 
         (await almighty.GetHtmlAsync("/admin/")).Should().NotContain("/admin/audit");

@@ -7,7 +7,7 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// Shown after too many failed logins for one user name. Unknown names get it after as many tries (see
-/// PhantomLockout), so it says nothing about whether the account exists.
+/// LoginLockout), so it says nothing about whether the account exists.
 /// </summary>
 [AllowAnonymous]
 public sealed class LockoutModel(IOptions<SecurityOptions> security) : PageModel

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AdminSite.Authorization;
 using AdminSite.Identity;
 using AdminSite.Observability;
 using AdminSite.Pages.Shared;
@@ -16,7 +17,8 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
-public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, PhantomLockout phantom, TimeProvider time, SiteMetrics metrics) : PageModel
+public sealed class LoginModel(AdminSignInManager signInManager, UserManager<AdminUser> users, TimeProvider time, AdminAccessProvider access, SiteMetrics metrics)
+    : PageModel
 {
     public const string InvalidLogin =
         "Please enter the correct username and password for a staff account. Note that both fields may be case-sensitive.";
@@ -25,6 +27,9 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
     public InputModel Input { get; set; } = new();
 
     public string ReturnUrl { get; private set; } = LocalUrls.Home;
+
+    /// <summary>Who is signed in already (without the right to the admin, or the form would have sent them on), or null.</summary>
+    public string? SignedInAs { get; private set; }
 
     public sealed class InputModel
     {
@@ -39,29 +44,31 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
         public string Password { get; set; } = "";
     }
 
-    public IActionResult OnGet(string? returnUrl = null)
+    public async Task<IActionResult> OnGetAsync(string? returnUrl = null, CancellationToken cancellationToken = default)
     {
         ReturnUrl = LocalUrls.OrHome(Url, returnUrl);
-        // Already signed in (and still staff): go where the user was heading.
-        return User.Identity?.IsAuthenticated == true && returnUrl is not null ? LocalRedirect(ReturnUrl) : Page();
+        // Already signed in as staff: go where the user was heading (Django sends them on too). Anyone else
+        // signed in sees the form, with Django's offer to log in as somebody else.
+        if (User.Identity?.IsAuthenticated == true && (await access.GetAsync(User, cancellationToken)).IsStaff)
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        SignedInAs = SignedInName();
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl = null, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl = null)
     {
         ReturnUrl = LocalUrls.OrHome(Url, returnUrl);
+        SignedInAs = SignedInName();
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var user = await users.FindByNameAsync(Input.UserName);
-        if (user is null || !await signInManager.CanSignInAsync(user))
-        {
-            // Unknown, inactive and non-staff names fail, and lock, exactly like a wrong password does.
-            return await phantom.FailAsync(Input.UserName, Input.Password, cancellationToken) ? LockedOut() : Invalid();
-        }
-
-        var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        // Unknown, inactive and non-staff names fail, and lock, exactly like a wrong password does.
+        var result = await signInManager.PasswordLoginAsync(Input.UserName, Input.Password);
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("./LoginWith2fa", new { returnUrl = ReturnUrl });
@@ -69,7 +76,8 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
 
         if (result.IsLockedOut)
         {
-            return LockedOut();
+            metrics.LoginLockedOut();
+            return RedirectToPage("./Lockout");
         }
 
         if (!result.Succeeded)
@@ -77,10 +85,12 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
             return Invalid();
         }
 
-        await LastLogin.RecordAsync(users, user, time);
+        await LastLogin.RecordAsync(users, (await users.FindByNameAsync(Input.UserName))!, time);
         metrics.LoginSucceeded();
         return LocalRedirect(ReturnUrl);
     }
+
+    private string? SignedInName() => User.Identity?.IsAuthenticated == true ? User.Identity.Name : null;
 
     // One message for a wrong password, an unknown, inactive or non-staff user: no account enumeration.
     private PageResult Invalid()
@@ -88,11 +98,5 @@ public sealed class LoginModel(SignInManager<AdminUser> signInManager, UserManag
         metrics.LoginFailed();
         ModelState.AddModelError("", InvalidLogin);
         return Page();
-    }
-
-    private RedirectToPageResult LockedOut()
-    {
-        metrics.LoginLockedOut();
-        return RedirectToPage("./Lockout");
     }
 }

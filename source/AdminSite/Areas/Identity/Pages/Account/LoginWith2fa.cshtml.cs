@@ -12,11 +12,11 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 
 /// <summary>
 /// The second step of logging in: a code from the authenticator app, or one of the recovery codes, in one
-/// field. Wrong codes count towards the account's lockout and the address's login rate limit.
+/// field. Wrong codes of either kind count towards the name's lockout and the address's login rate limit.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
-public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, UserManager<AdminUser> users, TimeProvider time, SiteMetrics metrics) : PageModel
+public sealed class LoginWith2faModel(AdminSignInManager signInManager, UserManager<AdminUser> users, TimeProvider time, SiteMetrics metrics) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -52,9 +52,7 @@ public sealed class LoginWith2faModel(SignInManager<AdminUser> signInManager, Us
 
         var code = TwoFactorCode.WithoutSpaces(Input.Code);
         var usedRecoveryCode = !TwoFactorCode.IsAuthenticatorCode(code);
-        var result = usedRecoveryCode
-            ? await signInManager.TwoFactorRecoveryCodeSignInAsync(code)
-            : await signInManager.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        var result = await signInManager.TwoFactorLoginAsync(user, code, usedRecoveryCode);
         if (result.IsLockedOut)
         {
             metrics.LoginLockedOut();
