@@ -41,7 +41,12 @@ public sealed class SiteServer : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Starts the site, or with <paramref name="args"/> a command; it is not waited for (see <see cref="WaitUntilReadyAsync"/>).</summary>
-    public static SiteServer Start(IDictionary<string, string> environment, params string[] args)
+    public static SiteServer Start(IDictionary<string, string> environment, params string[] args) => Start(environment, plainLogs: true, args);
+
+    /// <summary>The site logging as in production (JSON lines), not in the plain format the other tests read.</summary>
+    public static SiteServer StartWithProductionLogs(IDictionary<string, string> environment) => Start(environment, plainLogs: false, []);
+
+    private static SiteServer Start(IDictionary<string, string> environment, bool plainLogs, string[] args)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackSite.FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -60,6 +65,11 @@ public sealed class SiteServer : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         // Several sites run at once (replicas, tests side by side): each metrics listener takes a free port.
         start.Environment["Metrics__Port"] = "0";
+        if (plainLogs)
+        {
+            // The tests read the plain format's level prefixes (warn:, crit:); production writes JSON lines.
+            start.Environment["Logging__Console__FormatterName"] = "simple";
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -64,7 +64,7 @@ public sealed class StructuredLogTests
 
     private async Task<SiteServer> StartAsync(string environment)
     {
-        var site = SiteServer.Start(new Dictionary<string, string>
+        var site = SiteServer.StartWithProductionLogs(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = environment,
             ["Database__SqlitePath"] = DatabasePath,
