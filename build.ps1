@@ -1,6 +1,9 @@
 #!/usr/bin/env pwsh
 # Runs the build (build/_build.csproj): ./build.ps1 [targets] [--parameter value...]; ./build.ps1 --help lists them.
-# Same behaviour as build.sh: compile only when sources changed, then run the assembly directly (no launch profile).
+# Same behaviour as build.sh: compile only when sources changed, then run the assembly directly (no launch profile),
+# and without a dotnet that global.json accepts, install the SDK it names into .nuke/temp (dotnet-win on Windows with
+# dotnet-install.ps1, dotnet-unix elsewhere with dotnet-install.sh). DOTNET_INSTALL_SCRIPT_URL and DOTNET_INSTALL_FEED
+# point the install at a mirror.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
@@ -18,9 +21,70 @@ function Stop-Build([string] $Message) {
     exit 2
 }
 
-if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
-    Stop-Build "'dotnet' is not on PATH. Install the .NET SDK version in global.json: https://dot.net"
+$OnWindows = [System.Runtime.InteropServices.RuntimeInformation]::IsOSPlatform([System.Runtime.InteropServices.OSPlatform]::Windows)
+$DotNetDirectory = Join-Path $Root ".nuke/temp/$(if ($OnWindows) { 'dotnet-win' } else { 'dotnet-unix' })"
+$InstalledDotNet = Join-Path $DotNetDirectory $(if ($OnWindows) { 'dotnet.exe' } else { 'dotnet' })
+
+# As build.sh: the SDK this script installed wins; the build's own dotnet calls find it through PATH and DOTNET_ROOT.
+function Use-InstalledSdk {
+    $script:DotNet = $InstalledDotNet
+    $env:DOTNET_ROOT = $DotNetDirectory
+    $env:PATH = $DotNetDirectory + [System.IO.Path]::PathSeparator + $env:PATH
 }
+if (Test-Path $InstalledDotNet) { Use-InstalledSdk }
+elseif (Get-Command dotnet -ErrorAction SilentlyContinue) { $DotNet = 'dotnet' }
+else { $DotNet = $null }
+
+function Get-GlobalJsonVersion {
+    $file = Join-Path $Root 'global.json'
+    if (-not (Test-Path $file)) { return $null }
+    $json = Get-Content $file -Raw | ConvertFrom-Json
+    if ($json.PSObject.Properties['sdk'] -and $json.sdk.PSObject.Properties['version']) { return $json.sdk.version }
+    return $null
+}
+
+# Honours global.json (version and rollForward): $null when no installed SDK satisfies it.
+function Get-SdkVersion {
+    Push-Location $Root
+    try { $version = & $DotNet --version 2>$null } finally { Pop-Location }
+    if ($LASTEXITCODE -eq 0) { return $version }
+    return $null
+}
+
+function Install-Sdk([string] $Why) {
+    $version = Get-GlobalJsonVersion
+    $name = if ($OnWindows) { 'dotnet-install.ps1' } else { 'dotnet-install.sh' }
+    $url = if ($env:DOTNET_INSTALL_SCRIPT_URL) { $env:DOTNET_INSTALL_SCRIPT_URL } else { "https://dot.net/v1/$name" }
+    $script = Join-Path $Root ".nuke/temp/$name"
+    [Console]::Error.WriteLine("Installing the .NET SDK $(if ($version) { $version } else { '(latest STS)' }) into $([System.IO.Path]::GetRelativePath($Root, $DotNetDirectory)): $Why...")
+    New-Item -ItemType Directory -Force -Path (Join-Path $Root '.nuke/temp') | Out-Null
+    try {
+        Invoke-WebRequest -Uri $url -OutFile $script -UseBasicParsing
+    }
+    catch {
+        Stop-Build ("could not download the .NET install script from ${url}: $($_.Exception.Message) Install the .NET SDK $version " +
+            "(https://dot.net), or set DOTNET_INSTALL_SCRIPT_URL to a copy of $name this machine can reach.")
+    }
+    $feed = $env:DOTNET_INSTALL_FEED
+    if ($OnWindows) {
+        $arguments = @('-InstallDir', $DotNetDirectory, '-NoPath') + $(if ($version) { @('-Version', $version) } else { @('-Channel', 'STS') })
+        if ($feed) { $arguments += @('-AzureFeed', $feed, '-UncachedFeed', $feed) }
+        # The PowerShell running this script (pwsh or Windows PowerShell) runs the installer too.
+        & (Get-Process -Id $PID).Path -NoProfile -ExecutionPolicy Bypass -File $script @arguments | ForEach-Object { [Console]::Error.WriteLine($_) }
+    }
+    else {
+        $arguments = @('--install-dir', $DotNetDirectory, '--no-path') + $(if ($version) { @('--version', $version) } else { @('--channel', 'STS') })
+        if ($feed) { $arguments += @('--azure-feed', $feed, '--uncached-feed', $feed) }
+        & bash $script @arguments 2>&1 | ForEach-Object { [Console]::Error.WriteLine($_) }
+    }
+    if ($LASTEXITCODE -ne 0) {
+        Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $DotNetDirectory
+        Stop-Build "installing the .NET SDK $version failed (see above). Install it yourself (https://dot.net), or set DOTNET_INSTALL_FEED to a feed that serves it."
+    }
+    Use-InstalledSdk
+}
+
+if (-not $DotNet) { Install-Sdk "there is no dotnet on PATH" }
 
 function Test-Stale {
     if (-not (Test-Path $Assembly)) { return $true }
@@ -35,14 +99,18 @@ function Test-Stale {
 }
 
 if (Test-Stale) {
-    Push-Location $Root
-    try { $sdk = & dotnet --version 2>$null } finally { Pop-Location }
-    if ($LASTEXITCODE -ne 0) {
-        Stop-Build "no .NET SDK matching global.json is installed: https://dot.net"
+    $sdk = Get-SdkVersion
+    if (-not $sdk) {
+        if ($DotNet -eq $InstalledDotNet) {
+            Stop-Build "the SDK in $([System.IO.Path]::GetRelativePath($Root, $DotNetDirectory)) does not satisfy global.json ($(Get-GlobalJsonVersion)): delete that folder and run again."
+        }
+        Install-Sdk "the dotnet on PATH has no SDK that global.json ($(Get-GlobalJsonVersion)) accepts"
+        $sdk = Get-SdkVersion
+        if (-not $sdk) { Stop-Build "the installed SDK does not satisfy global.json ($(Get-GlobalJsonVersion))." }
     }
     Write-Host "Compiling the build (dotnet $sdk)..."
     # Quiet on success; the whole compiler output on failure.
-    $log = & dotnet build $Project --nologo --verbosity quiet --configuration Debug -tl:off 2>&1
+    $log = & $DotNet build $Project --nologo --verbosity quiet --configuration Debug -tl:off 2>&1
     if ($LASTEXITCODE -ne 0) {
         $log | ForEach-Object { [Console]::Error.WriteLine($_) }
         Stop-Build "the build project does not compile (see above)."
@@ -51,5 +119,5 @@ if (Test-Stale) {
 }
 
 Set-Location $Root
-& dotnet $Assembly @args
+& $DotNet $Assembly @args
 exit $LASTEXITCODE

@@ -12,7 +12,7 @@ partial class Build
     [Parameter("Create the namespace on the first install (needs create and, with Helm 4's server-side apply, patch on Namespaces)")]
     readonly bool CreateNamespace;
 
-    [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)")]
+    [Parameter("kubeconfig context to deploy to (default: the kubeconfig's current context)", DefaultFrom = nameof(KubeconfigContext))]
     readonly string? KubeContext;
 
     [Parameter("Deploy this digest (sha256:...) of Registry/Repository instead of the one in artifacts/image.json")]
@@ -27,6 +27,12 @@ partial class Build
     [Parameter("Extra values files for the release, e.g. the environment's settings")]
     readonly AbsolutePath[] ValuesFiles = [];
 
+    [Parameter("kubeconfig file for helm (default: KUBECONFIG, else ~/.kube/config); Jenkins binds the secret-file credential 'kubeconfig'", CredentialsId = "kubeconfig")]
+    readonly AbsolutePath? KubeConfig;
+
+    [Parameter("Roll out even when the release already runs this commit with the same chart and values (e.g. for rebuilt base images)")]
+    readonly bool Redeploy;
+
     AbsolutePath ChartDirectory => RootDirectory / "chart";
 
     /// <summary>The values the build sets itself (the image), as a file: see <see cref="HelmValues"/>.</summary>
@@ -36,9 +42,12 @@ partial class Build
         .Description("helm upgrade --install by digest, rolled back on failure, then helm test; a failed test rolls back")
         .DependsOn(Push)
         .OnlyOnBranches(DeployBranch)
+        // Two branches matching DeployBranch, or two jobs, must never upgrade one release at the same time.
+        .Exclusive($"{Release}-{Namespace}")
+        .Uses(() => KubeConfig)
         .Requires(() => HelmExecutable is not null, $"helm on PATH or --helm-path. {Helm.MissingHint}")
         .Validates(() => HelmPath, ExecutableLocator.ExecutableFile)
-        .Requires(() => KubeContext is not null || HasCurrentKubeContext(), "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
+        .Requires(() => KubeContext is not null || CurrentKubeContext() is not null, "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
         .Requires(() => ImageDigest is null || Registry is not null, "--registry with --image-digest, to say where the image is")
         .Validates(() => ImageDigest, ImageRecord.DigestRule)
         .Validates(() => ImageVersion, SiteVersion.Rule)
@@ -48,11 +57,13 @@ partial class Build
         .Validates(() => Namespace, HelmTarget.NamespaceName)
         .Validates(() => DeployTimeout, GoDuration.Positive)
         .Validates(() => ValuesFiles, HelmValues.UserFile)
+        // The daily build of an unchanged commit: a rollout would change nothing but the digest, and on SQLite
+        // (Recreate) it would still be a short outage.
+        .OnlyWhenDynamic(() => Redeploy || !ReleaseAlreadyRunsThisCommit())
         .Executes(async () =>
         {
             var image = DeployedImage();
-            var helm = await Helm.Version();
-            var target = new HelmTarget(Release, Namespace, KubeContext);
+            var helm = await DeployHelm();
             var values = new HelmValues()
                 .Set("image.repository", image.RepositoryReference)
                 .Set("image.digest", image.Digest)
@@ -61,14 +72,41 @@ partial class Build
                 .Write(DeployValuesFile);
             // The build's values last: an environment's file may tune the release but never change the image.
             var settings = ValuesFiles.Append(values).Aggregate(
-                new HelmUpgradeSettings(target, ChartDirectory).SetTimeout(DeployTimeout).SetCreateNamespace(CreateNamespace),
+                new HelmUpgradeSettings(HelmRelease, ChartDirectory).SetTimeout(DeployTimeout).SetCreateNamespace(CreateNamespace)
+                    .SetDescription((await Stamp(image)).ToString()),
                 (current, file) => current.AddValuesFile(file));
 
             await Helm.UpgradeInstall(settings, helm);
-            await TestReleaseOrRollBack(target, helm);
+            await TestReleaseOrRollBack(HelmRelease, helm);
             ReportSummary("Version", image.Version.Length > 0 ? image.Version : "unknown (pass --image-version)");
             Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace} with helm {helm}.");
         });
+
+    HelmTarget HelmRelease => new(Release, Namespace, KubeContext, KubeConfig?.Value);
+
+    HelmVersion? _deployHelm;
+
+    /// <summary>helm version, asked once: by the rollout check, or by the rollout when --redeploy skips the check.</summary>
+    async Task<HelmVersion> DeployHelm() => _deployHelm ??= await Helm.Version();
+
+    async Task<DeployStamp> Stamp(ImageRecord image) =>
+        DeployStamp.Of(await Git.CommitSha(), ChartDirectory, ValuesFiles, image.RepositoryReference);
+
+    /// <summary>The deployed revision carries the stamp this rollout would write, so it would change nothing.</summary>
+    bool ReleaseAlreadyRunsThisCommit()
+    {
+        // The image first: a missing record fails here, before helm is asked anything; then a helm the build cannot
+        // speak is refused before any release command.
+        var wanted = Stamp(DeployedImage()).GetAwaiter().GetResult();
+        DeployHelm().GetAwaiter().GetResult();
+        var history = Helm.History(HelmRelease).GetAwaiter().GetResult();
+        var deployed = history.LastOrDefault(revision => revision.Status == "deployed");
+        if (deployed is null || DeployStamp.Parse(deployed.Description) != wanted)
+            return false;
+        Log.Information($"Release {Release} in {Namespace} already runs commit {wanted.Commit[..12]} with the same chart and values " +
+            $"(revision {deployed.Revision}): no rollout. --redeploy rolls out anyway.");
+        return true;
+    }
 
     ImageRecord DeployedImage()
     {
@@ -103,12 +141,18 @@ partial class Build
         throw new BuildFailedException($"helm test failed on the first install; the release was removed. {reason}");
     }
 
-    bool HasCurrentKubeContext()
+    ResolvedDefault KubeconfigContext => new(CurrentKubeContext(), "the kubeconfig's current-context");
+
+    /// <summary>The current-context of the kubeconfig helm will read (--kube-config, else KUBECONFIG's files, else ~/.kube/config).</summary>
+    string? CurrentKubeContext()
     {
-        var configs = EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
+        var configs = KubeConfig is not null ? [KubeConfig]
+            : EnvironmentVariables.TryGetValue("KUBECONFIG", out var list) && !string.IsNullOrWhiteSpace(list)
             ? list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             : [Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kube", "config")];
         return configs.Where(File.Exists).SelectMany(File.ReadLines)
-            .Any(line => line.StartsWith("current-context:", StringComparison.Ordinal) && line["current-context:".Length..].Trim().Trim('"').Length > 0);
+            .Where(line => line.StartsWith("current-context:", StringComparison.Ordinal))
+            .Select(line => line["current-context:".Length..].Trim().Trim('"'))
+            .FirstOrDefault(context => context.Length > 0);
     }
 }

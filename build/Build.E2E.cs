@@ -6,13 +6,13 @@ partial class Build
 {
     /// <summary>A non-root uid that, like on Jenkins nodes, also exists in the real SDK image (Ubuntu's 'ubuntu').</summary>
     const int AgentUser = 1000;
-    const string E2EPackages = "docker.io docker-registry debootstrap skopeo postgresql nginx";
+    const string E2EPackages = "docker.io docker-registry debootstrap skopeo postgresql nginx podman catatonit sqlite3";
 
     AbsolutePath E2EDirectory => TemporaryDirectory / "e2e";
     AbsolutePath E2EArtifacts => ArtifactsDirectory / "e2e";
 
     Target E2E => _ => _
-        .Description("Rehearses the road on this machine: agent tests as uid 1000, image, push, pull by digest, run, helm, PostgreSQL")
+        .Description("Rehearses the road on this machine: agent tests as uid 1000, image, push, the chart's pod by digest under podman, PostgreSQL")
         .DependsOn(Prerequisites)
         .Requires(() => UnixUser.IsRoot, "root: E2E starts its own Docker engine, registry and PostgreSQL (CI runs it as root)")
         .Requires(() => File.Exists("/etc/debian_version"), "Debian: E2E installs what it needs with apt-get")
@@ -40,12 +40,13 @@ partial class Build
         await using var registry = await steps.Run("Start a local registry in place of ECR", () => LocalRegistry.Start(E2EDirectory / "registry"));
         await steps.Run($"AgentTest: ./build.sh Test in the Jenkins agent as uid {AgentUser}", () => AgentTestAsNonRoot(engine));
         var image = await steps.Run("DockerBuild and Push on the deploy branch", () => BuildAndPush(engine, registry));
-        await steps.Run("Pull by digest and run read-only: health, login, /data survives", () => RunPushedImage(docker, image));
-        await steps.Run("helm template puts the pushed digest in the Deployment", () => RenderChartWith(image));
+        await RehearseChartPod(steps, docker, image);
         await using var postgres = await steps.Run("Start PostgreSQL", () => PostgresServer.Start(Runner, E2EArtifacts));
         await steps.Run("AdminSite tests on PostgreSQL", () => PostgresTests(postgres));
         await steps.Run("Scale-out: 3 replicas on PostgreSQL behind nginx, one replaced under load",
             () => new ScaleOutRehearsal(Runner, AdminSiteProject, E2EDirectory / "scale-out", E2EArtifacts).Run(postgres));
+        await steps.Run("Jenkins rehearsal: PR, feature, develop twice; node without .NET (SDK from a loopback feed); helm's cluster faked",
+            () => RehearseJenkins(engine, docker, registry));
         await steps.Run("npm-groovy-lint the generated Jenkinsfile", LintJenkinsfile);
     }
 
@@ -56,14 +57,7 @@ partial class Build
     /// <summary>A copy of the working tree owned by the agent user, as a Jenkins workspace is owned by the agent.</summary>
     async Task AgentTestAsNonRoot(DockerEngine engine)
     {
-        var workspace = E2EDirectory / "workspace";
-        if (workspace.DirectoryExists())
-            Directory.Delete(workspace, recursive: true);
-        foreach (var file in await Git.WorkingTreeFiles())
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(workspace / file)!);
-            File.Copy(RootDirectory / file, workspace / file);
-        }
+        var workspace = WorkingTreeCopy.Create(RootDirectory, await Git.WorkingTreeFiles(), E2EDirectory / "workspace");
         await Runner.RunAsync(new ToolCommand("chown", ["-R", $"{AgentUser}:{AgentUser}", workspace]) { Quiet = true });
 
         await NestedBuild(engine.Environment, "AgentTest", "--agent-uid", $"{AgentUser}", "--agent-gid", $"{AgentUser}",
@@ -88,68 +82,34 @@ partial class Build
         return ImageRecord.Read(ImageRecordFile);
     }
 
-    async Task RunPushedImage(Docker docker, ImageRecord image)
+    /// <summary>
+    /// The chart's pod run by podman, revision after revision on one volume, then the next release's schema change
+    /// deployed and rolled back; podman and all it ran are gone when this returns.
+    /// </summary>
+    async Task RehearseChartPod(Steps steps, Docker docker, ImageRecord image)
     {
-        const string container = "admin-site-e2e";
-        const string volume = "admin-site-e2e-data";
-        const string firstPassword = "First-e2e-Passw0rd";
-        const string secondPassword = "Second-e2e-Passw0rd";
+        await using var podman = await steps.Run("Start a private podman", () => Podman.Start(Runner, E2EDirectory / "podman"));
+        var pod = new ChartPodRehearsal(Runner, podman, RenderChart, E2EArtifacts / "chart-pod");
+        await steps.Run("Chart pod, revision 1: helm template with the pushed digest, podman kube play: migrate, locked down, probes, the Secret's admin",
+            () => pod.Install(image));
+        await steps.Run("Chart pod: the helm test pod's check passes against it", pod.HelmTest);
+        await steps.Run("Chart pod, revision 2 replaces the pod on the same volume: the users survive", () => pod.Upgrade(image));
 
-        // Only what the registry serves may run: the local tags go, the digest is pulled back.
-        await docker.RemoveImages([$"{Repository}:{image.Tag}", $"{image.RepositoryReference}:{image.Tag}"]);
-        await docker.Pull(image.DigestReference);
-        var port = FreePort.Next();
-        using var site = new SiteProbe($"http://127.0.0.1:{port}");
-        await docker.Remove([container]);
-        await docker.RemoveVolume(volume);
-        try
+        var next = new NextRelease(Runner, docker, E2EDirectory / "next-release");
+        var nextImage = await steps.Run($"Rollback: the next release from a throw-away copy: {NextRelease.ExpandStep} (a nullable column, dotnet ef, both providers) passes the compatibility test; image pushed",
+            async () => await next.BuildExpandStep(RootDirectory, await Git.WorkingTreeFiles(), image, E2EArtifacts / "compatibility-test-results"));
+        await steps.Run("Rollback: revision 3 deploys the next release over revision 2's data", () => pod.Upgrade(nextImage, NextRelease.ExpandStep));
+        await steps.Run("Rollback: revision 4 brings revision 1 back on the migrated database: login and the users changelist, nothing lost", async () =>
         {
-            await StartSite(docker, site, container, volume, image, port, firstPassword);
-            await site.CheckServing();
-            if (!await site.CanLogIn("admin", firstPassword))
-                throw new BuildFailedException("The bootstrap admin cannot log in to the pushed image.");
-
-            // A new container on the same volume: the first admin must still be there, and the bootstrap must not run again.
-            await docker.Remove([container]);
-            await StartSite(docker, site, container, volume, image, port, secondPassword);
-            if (!await site.CanLogIn("admin", firstPassword) || await site.CanLogIn("admin", secondPassword))
-                throw new BuildFailedException("The users did not survive a container restart on the /data volume.");
-            Log.Success($"{image.DigestReference} serves on a read-only root file system and keeps its data in /data.");
-        }
-        finally
-        {
-            await docker.Remove([container]);
-            await docker.RemoveVolume(volume);
-        }
+            await pod.Rollback();
+            await NextRelease.CheckSchemaKept(pod);
+        });
+        await steps.Run($"Rollback: a contract step shipped too early ({NextRelease.ContractStep}) fails the migration compatibility test",
+            () => next.RefuseContractStep(E2EArtifacts / "compatibility-test-results"));
     }
 
-    /// <summary>Runs like Kubernetes will: read-only root, a tmpfs /tmp, the data volume, as the image's non-root user.</summary>
-    static async Task StartSite(Docker docker, SiteProbe site, string container, string volume, ImageRecord image, int port, string adminPassword)
-    {
-        await docker.Run(run => run
-            .EnableDetach()
-            .SetName(container)
-            .SetNetwork("host")
-            .EnableReadOnly()
-            .AddTmpfs("/tmp")
-            .AddVolume($"{volume}:/data")
-            .AddEnvironmentVariable("ASPNETCORE_HTTP_PORTS", $"{port}")
-            .AddEnvironmentVariable("Bootstrap__AdminPassword", adminPassword)
-            .SetImage(image.DigestReference));
-        if (await Readiness.Poll(site.IsHealthy, TimeSpan.FromSeconds(60)))
-            return;
-        var logs = await docker.Logs(container);
-        throw new BuildFailedException($"{image.DigestReference} did not become healthy in 60 s.{Environment.NewLine}{logs.StandardOutput}{logs.StandardError}");
-    }
-
-    async Task RenderChartWith(ImageRecord image)
-    {
-        var rendered = await Helm.Template(Release, ChartDirectory, [new("image.repository", image.RepositoryReference), new("image.digest", image.Digest)]);
-        var expected = $"image: \"{image.DigestReference}\"";
-        if (!rendered.Contains(expected, StringComparison.Ordinal))
-            throw new BuildFailedException($"helm template did not render {expected}.");
-        Log.Success($"The chart deploys {image.DigestReference}.");
-    }
+    Task<string> RenderChart(ImageRecord image) =>
+        Helm.Template(Release, ChartDirectory, [new("image.repository", image.RepositoryReference), new("image.digest", image.Digest)]);
 
     async Task PostgresTests(PostgresServer postgres)
     {

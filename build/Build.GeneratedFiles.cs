@@ -18,7 +18,7 @@ partial class Build
             string.Join(" → ", Pipeline.Stages.Select(stage => stage.Target))));
 
     /// <summary>Test runs in the Dockerfile agent; every target after it on the way to Deploy is a stage.</summary>
-    JenkinsPipeline Pipeline => JenkinsPipeline.FromTargets(Model, nameof(Test), nameof(Deploy));
+    JenkinsPipeline Pipeline => JenkinsPipeline.FromTargets(Model, RootDirectory, nameof(Test), nameof(Deploy));
 
     /// <summary>
     /// Every file written from the targets besides the engine's schema: local runs rewrite them, Jenkins fails on a
@@ -30,9 +30,10 @@ partial class Build
         yield return new GeneratedFile(JenkinsfilePath, JenkinsfileWriter.Write(Pipeline, JenkinsfileCommand), JenkinsfileCommand);
 
         var targets = Model.ListedTargets.ToList();
-        yield return new GeneratedFile(RootDirectory / "build" / "Properties" / "launchSettings.json", IdeFiles.LaunchSettings(targets), AnyRunCommand);
-        yield return new GeneratedFile(RootDirectory / ".vscode" / "tasks.json", IdeFiles.Tasks(targets, nameof(Test), nameof(Compile)), AnyRunCommand);
-        yield return new GeneratedFile(RootDirectory / ".vscode" / "launch.json", IdeFiles.Launch(targets, nameof(Test)), AnyRunCommand);
+        var profiles = ParametersFiles.Profiles(RootDirectory);
+        yield return new GeneratedFile(RootDirectory / "build" / "Properties" / "launchSettings.json", IdeFiles.LaunchSettings(targets, profiles), AnyRunCommand);
+        yield return new GeneratedFile(RootDirectory / ".vscode" / "tasks.json", IdeFiles.Tasks(targets, nameof(Test), nameof(Compile), profiles), AnyRunCommand);
+        yield return new GeneratedFile(RootDirectory / ".vscode" / "launch.json", IdeFiles.Launch(targets, nameof(Test), profiles), AnyRunCommand);
 
         if (ReadmeFile.FileExists())
             yield return new GeneratedFile(ReadmeFile, TargetGraph.UpdateReadme(File.ReadAllText(ReadmeFile), targets), AnyRunCommand);

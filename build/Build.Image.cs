@@ -10,7 +10,7 @@ partial class Build
     [Parameter("Registry user for docker login (not needed for ECR, which uses the credential helper)")]
     readonly string? RegistryUsername;
 
-    [Parameter("Registry password for docker login, handed to it on stdin; give it by environment or file, not on the command line (ps shows it)"), Secret]
+    [Parameter("Registry password for docker login, handed to it on stdin; give it by environment or file, not on the command line (ps shows it); Jenkins binds the secret-text credential 'registry-password'", CredentialsId = "registry-password"), Secret]
     readonly string? RegistryPassword;
 
     /// <summary>The image tag is <c>&lt;12-character git sha&gt;-&lt;build number&gt;</c>: the build number must complete a Docker tag.</summary>
@@ -62,6 +62,8 @@ partial class Build
         .Validates(() => Registry, DockerReference.Registry)
         .Validates(() => Repository, DockerReference.Repository)
         .Validates(() => BuildNumber, BuildNumberRule)
+        .Uses(() => RegistryPassword)
+        .Produces(ImageRecordFile)
         .Executes(async () =>
         {
             DeleteImageRecord();

@@ -6,7 +6,7 @@ partial class Build
     [Parameter("Chromium (or Chrome) for the browser tests", EnvironmentVariable = "CHROMIUM_PATH")]
     readonly string ChromiumPath = "/usr/bin/chromium";
 
-    [Parameter("Helm executable for Deploy, Helm 4 or Helm 3 (default: helm on PATH, else the pinned Helm 4 Prerequisites installs)")]
+    [Parameter("Helm executable for Deploy, Helm 4 or Helm 3 (default: helm on PATH, else the pinned Helm 4 Prerequisites installs)", DefaultFrom = nameof(HelmFound))]
     readonly AbsolutePath? HelmPath;
 
     /// <summary>Where Prerequisites installs the tools it fetches.</summary>
@@ -14,6 +14,10 @@ partial class Build
 
     /// <summary>--helm-path, else helm on PATH, else the pinned Helm 4 Prerequisites installed.</summary>
     string? HelmExecutable => HelmPath?.Value ?? ExecutableLocator.Find("helm", EnvironmentVariables) ?? InstalledHelm;
+
+    ResolvedDefault HelmFound => ExecutableLocator.Find("helm", EnvironmentVariables) is { } onPath
+        ? new(onPath, "PATH")
+        : new(InstalledHelm, InstalledHelm is null ? "not installed yet: ./build.sh Prerequisites" : "pinned, by Prerequisites");
 
     string? InstalledHelm => PinnedHelm.Helm4.InstalledPath(ToolsDirectory) is var installed && installed.FileExists() ? installed.Value : null;
     Helm Helm => new(Runner, HelmExecutable ?? "helm", RootDirectory);

@@ -7,14 +7,18 @@ partial class Build
     [Parameter("Test filter (dotnet test --filter); PostgreSQL tests need a server and run in E2E")]
     readonly string TestFilter = "TestCategory!=PostgreSQL";
 
-    [Parameter("AgentTest: uid the agent container runs as (default: yours, as Jenkins does)")]
+    [Parameter("AgentTest: uid the agent container runs as (default: yours, as Jenkins does)", DefaultFrom = nameof(YourUid))]
     readonly int? AgentUid;
 
-    [Parameter("AgentTest: gid the agent container runs as (default: yours)")]
+    [Parameter("AgentTest: gid the agent container runs as (default: yours)", DefaultFrom = nameof(YourGid))]
     readonly int? AgentGid;
 
-    [Parameter("AgentTest: workspace mounted into the agent (default: the repository root)")]
+    [Parameter("AgentTest: workspace mounted into the agent (default: the repository root)", DefaultFrom = nameof(RootWorkspace))]
     readonly AbsolutePath? AgentWorkspace;
+
+    ResolvedDefault YourUid => new(UnixUser.Id, "you");
+    ResolvedDefault YourGid => new(UnixUser.GroupId, "you");
+    ResolvedDefault RootWorkspace => new(RootDirectory, "the repository root");
 
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 

@@ -13,7 +13,7 @@ using Tools;
 /// <item>Build.GeneratedFiles.cs: Jenkinsfile, and every file generated from the targets</item>
 /// <item>Build.Run.cs: Run</item>
 /// <item>Build.Bench.cs: Bench</item>
-/// <item>Build.E2E.cs: E2E</item>
+/// <item>Build.E2E.cs: E2E; Build.E2E.Jenkins.cs: its Jenkins rehearsal</item>
 /// </list>
 /// Run <c>./build.sh --help</c> for the graph.
 /// </summary>
@@ -24,7 +24,7 @@ partial class Build : NukeBuild
     [Parameter("Build configuration")]
     readonly Configuration Configuration = Configuration.Debug;
 
-    [Parameter("Branch being built (default: Jenkins' BRANCH_NAME, else the branch checked out in git)", EnvironmentVariable = "BRANCH_NAME")]
+    [Parameter("Branch being built (default: Jenkins' BRANCH_NAME, else the branch checked out in git)", EnvironmentVariable = "BRANCH_NAME", DefaultFrom = nameof(GitBranch))]
     readonly string? Branch;
 
     [Parameter("Pull-request id; Jenkins sets CHANGE_ID on pull-request builds, which never publish or deploy", EnvironmentVariable = "CHANGE_ID")]
@@ -46,6 +46,7 @@ partial class Build : NukeBuild
     internal IProcessRunner Runner { get; init; } = new ProcessRunner();
 
     protected override string? CurrentBranch => Branch ?? Git.CurrentBranch();
+    ResolvedDefault GitBranch => new(Git.CurrentBranch(), "git");
     protected override string? PullRequestId => ChangeId;
     /// <summary>Jenkins sets JENKINS_URL, not CI.</summary>
     protected override IReadOnlyList<string> ServerBuildVariables => ["JENKINS_URL", "CI"];

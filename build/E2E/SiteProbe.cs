@@ -28,9 +28,6 @@ public sealed partial class SiteProbe(string baseUrl) : IDisposable
         Log.Information($"{baseUrl}: /healthz and /readyz answer 200, {LoginPath} shows the login form.");
     }
 
-    /// <summary>Logs in the way the browser does (form post with the antiforgery token); true when the site lets the user in.</summary>
-    public async Task<bool> CanLogIn(string userName, string password) => await LogIn(userName, password) is { } cookies && await IsSignedIn(cookies);
-
     /// <summary>True when the admin home answers with these cookies instead of sending the visitor to log in.</summary>
     public async Task<bool> IsSignedIn(string cookies)
     {
@@ -39,7 +36,21 @@ public sealed partial class SiteProbe(string baseUrl) : IDisposable
         return (await _http.SendAsync(home)).StatusCode == HttpStatusCode.OK;
     }
 
-    /// <summary>The Cookie header of a signed-in browser, or null when the login is refused.</summary>
+    /// <summary>The status code of a plain GET, as a kubelet's httpGet probe sees it.</summary>
+    public async Task<HttpStatusCode> Status(string path) => (await _http.GetAsync(path)).StatusCode;
+
+    /// <summary>A page as a signed-in browser gets it; fails unless it answers 200.</summary>
+    public async Task<string> Page(string path, string cookies)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookies);
+        var response = await _http.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.OK
+            ? await response.Content.ReadAsStringAsync()
+            : throw new BuildFailedException($"GET {path} answered {(int)response.StatusCode} to a signed-in admin, expected 200.");
+    }
+
+    /// <summary>Logs in the way the browser does (form post with the antiforgery token): the Cookie header of a signed-in browser, or null when the login is refused.</summary>
     public async Task<string?> LogIn(string userName, string password)
     {
         var page = await _http.GetAsync(LoginPath);

@@ -20,9 +20,14 @@ public sealed class StandInImages(IProcessRunner runner, Docker docker, Absolute
     private const string RecipeVersion = "2";
     private const string StampLabel = "admin-site.standin";
 
+    /// <summary>The debootstrapped Debian both stand-ins start from (and the Jenkins rehearsal's node image, without .NET).</summary>
+    public static string BaseImage => $"admin-site-standin/debian:{Key}";
+
+    private static string Key => $"{Suite}-minbase-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Packages}|{RecipeVersion}")))[..12]}";
+
     public async Task Ensure(CancellationToken cancellation = default)
     {
-        var key = $"{Suite}-minbase-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Packages}|{RecipeVersion}")))[..12]}";
+        var key = Key;
         var dotnet = DotNetRoot();
         var sdkVersion = Newest(dotnet / "sdk");
         var runtimeVersion = Newest(dotnet / "shared" / "Microsoft.NETCore.App");
@@ -37,7 +42,7 @@ public sealed class StandInImages(IProcessRunner runner, Docker docker, Absolute
             return;
         }
 
-        var baseImage = $"admin-site-standin/debian:{key}";
+        var baseImage = BaseImage;
         if (!await docker.ImageExists(baseImage, cancellation))
         {
             var tarball = await RootFileSystem(key, cancellation);
@@ -138,14 +143,14 @@ public sealed class StandInImages(IProcessRunner runner, Docker docker, Absolute
             await runner.RunAsync(new ToolCommand("cp", ["-a", source, targetDirectory]) { Quiet = true }, cancellation);
     }
 
-    private static AbsolutePath DotNetRoot()
+    internal static AbsolutePath DotNetRoot()
     {
         var muxer = new FileInfo("/usr/bin/dotnet").ResolveLinkTarget(returnFinalTarget: true)?.FullName
             ?? Path.Combine(System.Environment.GetEnvironmentVariable("DOTNET_ROOT") ?? "/usr/share/dotnet", "dotnet");
         return AbsolutePath.Create(Path.GetDirectoryName(muxer)!);
     }
 
-    private static string Newest(string directory) =>
+    internal static string Newest(string directory) =>
         Directory.GetDirectories(directory).Select(Path.GetFileName).OfType<string>()
             .Where(name => char.IsDigit(name[0]))
             .OrderBy(name => Version.TryParse(name.Split('-')[0], out var version) ? version : new Version())

@@ -21,6 +21,10 @@ public sealed class BuildModel
     public IReadOnlyList<TargetDefinition> DefaultTargets { get; }
     public IReadOnlyList<BuildParameter> Parameters { get; }
 
+    /// <summary>The parameters a target reads by name (<c>Uses</c>, <c>Requires(() =&gt; Member)</c>).</summary>
+    public IEnumerable<BuildParameter> ParametersOf(TargetDefinition target) =>
+        target.MembersRead.SelectMany(member => Parameters.Where(parameter => parameter.MemberName == member));
+
     /// <summary>Finds a target by any spelling of its name; unknown names get a "did you mean" error.</summary>
     public TargetDefinition Find(string name) =>
         Targets.FirstOrDefault(target => Naming.MatchKey(target.Name) == Naming.MatchKey(name))
@@ -70,6 +74,11 @@ public sealed class BuildModel
 
         // Here, not per plan: a bad definition fails every invocation, --help included.
         ExecutionPlanner.ThrowOnCycles(targets);
+        foreach (var (target, member) in targets.SelectMany(target => target.UsedParameters.Select(member => (target, member))))
+        {
+            if (!parameters.Any(parameter => parameter.MemberName == member))
+                throw new BuildDefinitionException($"Target '{target.Name}' uses '{member}', which is not a [Parameter] of the build.");
+        }
         return new BuildModel(targets, defaultTargetNames, parameters);
     }
 }

@@ -20,22 +20,24 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
             var root = ResolveRoot(commandLine);
             var invokedNames = commandLine.Positional.Concat(Values(commandLine, BuiltInOptions.Target) ?? []).ToList();
             var skipNames = Values(commandLine, BuiltInOptions.Skip);
+            var continuing = Flag(commandLine, BuiltInOptions.Continue);
+            var profiles = Values(commandLine, BuiltInOptions.Profile) ?? [];
 
             build.RootDirectory = root;
             build.Verbosity = Log.Verbosity = verbosity;
             build.EnvironmentVariables = environment;
 
-            var parameters = new ParameterBinder(environment, root).Bind(build, commandLine);
+            var parameters = new ParameterBinder(environment, root, profiles).Bind(build, commandLine);
             foreach (var secret in parameters.Where(parameter => parameter.IsSecret))
                 SecretMasker.Register(secret.Value?.ToString());
             ThrowOnUnknownOptions(commandLine, parameters);
 
             var model = build.Model = BuildModel.Load(build, defaultTargets, parameters);
-            SyncGeneratedFiles(build, model);
+            GeneratedFilesSync.Run(build, defaultTargets, environment);
 
             if (help)
             {
-                HelpWriter.Write(console, model, build.BranchInfo);
+                HelpWriter.Write(console, build, model, build.BranchInfo, ParametersFiles.Profiles(root));
                 return ExitCodes.Success;
             }
 
@@ -50,6 +52,15 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
                 .Select(target => new PlannedTarget(target, invoked.Contains(target)))
                 .ToList());
             SkipRules.Apply(plan, skip, build.BranchInfo);
+            var attempt = new BuildAttempt(build.TemporaryDirectory, args);
+            IReadOnlyList<string> carriedOver = [];
+            if (continuing)
+            {
+                if (attempt.PreviouslySucceeded() is { } succeeded)
+                    carriedOver = BuildAttempt.SkipPreviouslySucceeded(plan, succeeded);
+                else
+                    Log.Warning("--continue: the last run had another command line (or there was none), so every target runs.");
+            }
 
             var problems = PlanValidation.Problems(plan);
             if (planOnly)
@@ -61,7 +72,8 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
                 throw new BuildUsageException(string.Join(Environment.NewLine, problems));
 
             var stopwatch = Stopwatch.StartNew();
-            await new TargetRunner(console, verbosity).RunAsync(plan, cancellation);
+            attempt.Begin(carriedOver);
+            await new TargetRunner(console, verbosity).RunAsync(plan, cancellation, attempt.Succeeded);
             SummaryWriter.Write(console, plan, stopwatch.Elapsed);
             if (plan.Targets.Any(target => target.Status == TargetStatus.Aborted))
                 return ExitCodes.Cancelled;
@@ -95,26 +107,6 @@ public sealed class BuildSession(IAnsiConsole console, IReadOnlyDictionary<strin
         }
         throw new BuildUsageException(
             $"No repository root found above '{workingDirectory}': it is the folder holding .nuke/. Run from inside the repository or pass --root.");
-    }
-
-    private void SyncGeneratedFiles(NukeBuild build, BuildModel model)
-    {
-        var schema = new GeneratedFile(build.RootDirectory / ".nuke" / "build.schema.json", SchemaWriter.Write(model), "./build.sh --help");
-        var files = build.AllGeneratedFiles().Prepend(schema).ToList();
-        if (build.IsLocalBuild)
-        {
-            foreach (var file in files.Where(file => file.Write()))
-                Log.Information($"Regenerated {file.Path.GetRelativePathFrom(build.RootDirectory)} from the build definition.");
-            return;
-        }
-
-        var stale = files.Where(file => !file.IsCurrent()).ToList();
-        if (stale.Count > 0)
-        {
-            throw new BuildUsageException(string.Join(Environment.NewLine, stale.Select(file =>
-                $"{file.Path.GetRelativePathFrom(build.RootDirectory)} is out of date with the build definition: " +
-                $"run '{file.RegenerateCommand}' locally and commit the result.")));
-        }
     }
 
     private void ThrowOnUnknownOptions(CommandLine commandLine, IReadOnlyList<BuildParameter> parameters)

@@ -12,12 +12,16 @@ public static class BuiltInOptions
     public const string Help = "help";
     public const string Root = "root";
     public const string Verbosity = "verbosity";
+    public const string Continue = "continue";
+    public const string Profile = "profile";
 
     public static readonly IReadOnlyList<(string Name, string Value, string Description)> All =
     [
         (Target, "<targets>", "Targets to run; same as naming them first"),
         (Skip, "[targets]", "Skip the named targets; without names, skip every target not named on the command line"),
         (Plan, "", "Print the ordered plan with each skip and its reason and check every input; run nothing (exit code 2 when a real run would not start)"),
+        (Continue, "", "Resume the last run of the same command line: skip the targets that succeeded in it (.nuke/temp/build-attempt.log)"),
+        (Profile, "<names>", "Layer .nuke/parameters.<name>.json over parameters.json, e.g. staging or production (later names win)"),
         (Help, "", "This text"),
         (Root, "<path>", "Repository root (default: nearest folder above holding .nuke/)"),
         (Verbosity, "<level>", "Quiet, Minimal, Normal (default) or Verbose"),

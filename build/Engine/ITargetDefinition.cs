@@ -42,6 +42,24 @@ public interface ITargetDefinition
     ITargetDefinition Requires(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string? text = null);
 
     /// <summary>
+    /// Declares a parameter the target reads without requiring it. CI pipelines bind a parameter's credentials
+    /// (<see cref="ParameterAttribute.CredentialsId"/>) only around the stages of targets that use or require it.
+    /// </summary>
+    ITargetDefinition Uses<T>(Expression<Func<T>> member);
+
+    /// <summary>
+    /// Files the target leaves behind for CI to publish (NUKE's Produces). A <c>*</c> may stand for part of the file
+    /// name. A target that succeeds without leaving one of them fails: CI would archive nothing.
+    /// </summary>
+    ITargetDefinition Produces(params AbsolutePath[] artifacts);
+
+    /// <summary>
+    /// At most one run of this target at a time per resource, across builds and branches (e.g. one release in one
+    /// namespace): CI pipelines wrap its stage in a lock on that resource.
+    /// </summary>
+    ITargetDefinition Exclusive(string resource);
+
+    /// <summary>
     /// Fails the build before any target runs when the member's value breaks the rule, naming the option, the value,
     /// where it came from and the rule. A null value is left to <see cref="Requires{T}(Expression{Func{T}})"/>.
     /// </summary>

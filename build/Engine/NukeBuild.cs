@@ -64,8 +64,6 @@ public abstract class NukeBuild
         var defaults = defaultTargets.Select(target => ((MemberExpression)target.Body).Member.Name).ToList();
         var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? "");
-        if (Console.IsOutputRedirected)
-            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
 
         // Ctrl+C or a pipeline abort (SIGTERM) stops the running tool and still prints the summary.
         using var cancellation = new CancellationTokenSource();
@@ -80,7 +78,7 @@ public abstract class NukeBuild
             cancellation.Cancel();
         });
 
-        var session = new BuildSession(AnsiConsole.Console, environment, Directory.GetCurrentDirectory());
+        var session = new BuildSession(BuildConsole.ForThisProcess(), environment, Directory.GetCurrentDirectory());
         return session.RunAsync(new T(), defaults, Environment.GetCommandLineArgs()[1..], cancellation.Token)
             .GetAwaiter().GetResult();
     }

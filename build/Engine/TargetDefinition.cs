@@ -14,6 +14,9 @@ public sealed class TargetDefinition : ITargetDefinition
     private readonly List<Requirement> _requirements = [];
     private readonly List<Func<Task>> _actions = [];
     private readonly List<string> _branchPatterns = [];
+    private readonly List<string> _usedParameters = [];
+    private readonly List<string> _requiredMembers = [];
+    private readonly List<AbsolutePath> _artifacts = [];
 
     private readonly IReadOnlyList<BuildParameter> _parameters;
 
@@ -37,6 +40,18 @@ public sealed class TargetDefinition : ITargetDefinition
     public IReadOnlyList<Condition> StaticConditions => _staticConditions;
     public IReadOnlyList<Condition> DynamicConditions => _dynamicConditions;
     public IReadOnlyList<Requirement> Requirements => _requirements;
+
+    /// <summary>Parameters the target declared with <c>Uses</c> (the model checks each is a parameter).</summary>
+    public IReadOnlyList<string> UsedParameters => _usedParameters;
+
+    /// <summary>Every member the target reads by name: <c>Uses</c>, then <c>Requires(() =&gt; Member)</c>.</summary>
+    public IEnumerable<string> MembersRead => _usedParameters.Concat(_requiredMembers).Distinct();
+
+    /// <summary>What the target leaves for CI to publish (<c>Produces</c>).</summary>
+    public IReadOnlyList<AbsolutePath> Artifacts => _artifacts;
+
+    /// <summary>The resource at most one run of this target holds at a time, or null.</summary>
+    public string? ExclusiveResource { get; private set; }
     internal IReadOnlyList<Func<Task>> Actions => _actions;
 
     // Resolved by the loader once every definition exists.
@@ -91,6 +106,32 @@ public sealed class TargetDefinition : ITargetDefinition
     ITargetDefinition ITargetDefinition.Requires<T>(Expression<Func<T>> member)
     {
         _requirements.Add(Requirement.Present(Name, member, _parameters));
+        if (member.Body is MemberExpression access)
+            _requiredMembers.Add(access.Member.Name);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Uses<T>(Expression<Func<T>> member)
+    {
+        if (member.Body is not MemberExpression access)
+            throw new BuildDefinitionException($"Target '{Name}': Uses needs a member, like Uses(() => RegistryPassword); got {member.Body}.");
+        _usedParameters.Add(access.Member.Name);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Produces(params AbsolutePath[] artifacts)
+    {
+        if (artifacts.Length == 0)
+            throw new BuildDefinitionException($"Target '{Name}': Produces needs at least one path.");
+        _artifacts.AddRange(artifacts);
+        return this;
+    }
+
+    ITargetDefinition ITargetDefinition.Exclusive(string resource)
+    {
+        if (string.IsNullOrWhiteSpace(resource))
+            throw new BuildDefinitionException($"Target '{Name}': Exclusive needs a resource name.");
+        ExclusiveResource = resource;
         return this;
     }
 

@@ -6,7 +6,8 @@ namespace BuildEngine;
 /// <summary>Runs a plan whose skips are decided: one target at a time, stopping at the first failure.</summary>
 public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
 {
-    public async Task RunAsync(ExecutionPlan plan, CancellationToken cancellation)
+    /// <param name="succeeded">Told of each target as soon as it succeeds (the --continue record).</param>
+    public async Task RunAsync(ExecutionPlan plan, CancellationToken cancellation, Action<PlannedTarget>? succeeded = null)
     {
         string? stoppedBy = null;
         foreach (var target in plan.Targets.Where(target => target.Status == TargetStatus.Pending))
@@ -25,14 +26,10 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
                 continue;
             }
 
-            var failed = target.Definition.DynamicConditions.FirstOrDefault(condition => !condition.Evaluate());
-            if (failed is not null)
-            {
-                target.Skip($"OnlyWhen: {failed.Text}");
-                continue;
-            }
-
-            await RunOneAsync(plan, target, cancellation);
+            if (ConditionsHold(target))
+                await RunOneAsync(plan, target, cancellation);
+            if (target.Status == TargetStatus.Succeeded)
+                succeeded?.Invoke(target);
             if (target.Status == TargetStatus.Aborted)
                 stoppedBy = "build cancelled";
             else if (target.Status == TargetStatus.Failed && !target.Definition.ProceedsAfterFailure)
@@ -40,12 +37,33 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
         }
     }
 
+    /// <summary>
+    /// OnlyWhenDynamic, just before the target runs: a false condition skips it with the condition as the reason; a
+    /// condition that throws (it may ask a tool) fails the target like its actions would.
+    /// </summary>
+    private static bool ConditionsHold(PlannedTarget target)
+    {
+        try
+        {
+            var failed = target.Definition.DynamicConditions.FirstOrDefault(condition => !condition.Evaluate());
+            if (failed is null)
+                return true;
+            target.Skip($"OnlyWhen: {failed.Text}");
+        }
+        catch (Exception exception)
+        {
+            target.Status = TargetStatus.Failed;
+            target.Reason = SecretMasker.Mask(Flatten(exception).Message);
+            Log.Error($"{target.Name} failed while checking whether to run: {target.Reason}");
+        }
+        return false;
+    }
+
     private async Task RunOneAsync(ExecutionPlan plan, PlannedTarget target, CancellationToken cancellation)
     {
         if (verbosity >= Verbosity.Minimal && target.Definition.HasActions)
         {
-            var title = Markup.Escape(target.Name);
-            console.Write(new Rule($"[bold deepskyblue1]{title}[/]").LeftJustified().RuleStyle("grey"));
+            console.Heading(target.Name);
             if (target.Definition.DescriptionText is { } description && verbosity >= Verbosity.Normal)
                 console.MarkupLine($"[grey]{Markup.Escape(description)}[/]");
         }
@@ -59,6 +77,9 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
                 cancellation.ThrowIfCancellationRequested();
                 await action();
             }
+            var missing = target.Definition.Artifacts.Where(artifact => !IsProduced(artifact)).ToList();
+            if (missing.Count > 0)
+                throw new BuildFailedException($"{target.Name} finished without leaving {string.Join(", ", missing)}, which it declares with Produces.");
             target.Status = TargetStatus.Succeeded;
         }
         catch (Exception exception) when (exception is OperationCanceledException && cancellation.IsCancellationRequested)
@@ -80,6 +101,12 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
         }
         target.Duration = stopwatch.Elapsed;
     }
+
+    /// <summary>The file exists, or for a name with <c>*</c> or <c>?</c>, at least one file in its folder matches.</summary>
+    private static bool IsProduced(AbsolutePath artifact) =>
+        artifact.Name.IndexOfAny(['*', '?']) < 0
+            ? artifact.FileExists()
+            : artifact.Parent.DirectoryExists() && Directory.EnumerateFiles(artifact.Parent, artifact.Name).Any();
 
     private static Exception Flatten(Exception exception) =>
         exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? Flatten(aggregate.InnerExceptions[0]) : exception;

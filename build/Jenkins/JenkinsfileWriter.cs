@@ -2,11 +2,13 @@ using System.Text;
 
 namespace Jenkins;
 
-/// <summary>Writes a declarative Jenkinsfile for a <see cref="JenkinsPipeline"/>. Groovy stays glue: one sh step per stage.</summary>
+/// <summary>
+/// Writes a declarative Jenkinsfile for a <see cref="JenkinsPipeline"/>. Groovy stays glue: one sh step per stage,
+/// inside the lock and the credentials the stage needs and nothing else. Every value from the build's data goes
+/// through <see cref="GroovyString.Quote"/>.
+/// </summary>
 public static class JenkinsfileWriter
 {
-    public const string TestResults = "artifacts/test-results/*.xml";
-
     public static string Write(JenkinsPipeline pipeline, string regenerateCommand)
     {
         var text = new IndentedText();
@@ -23,7 +25,7 @@ public static class JenkinsfileWriter
                 text.Line("disableConcurrentBuilds()");
                 text.Line("timestamps()");
             });
-            text.Block("triggers", () => text.Line("cron('@daily')"));
+            text.Block("triggers", () => text.Line($"cron({GroovyString.Quote(JenkinsPipeline.Schedule, "schedule")})"));
             text.Block("stages", () =>
             {
                 foreach (var stage in pipeline.Stages)
@@ -35,17 +37,19 @@ public static class JenkinsfileWriter
 
     private static void WriteStage(IndentedText text, JenkinsStage stage)
     {
-        text.Block($"stage('{Escape(stage.Target)}')", () =>
+        var of = $"of target {stage.Target}";
+        text.Block($"stage({GroovyString.Quote(stage.Target, "stage name")})", () =>
         {
             if (stage.BranchPatterns.Count > 0)
             {
                 text.Block("when", () =>
                 {
                     text.Line("beforeAgent true");
-                    if (stage.BranchPatterns.Count == 1)
-                        text.Line($"branch '{Escape(stage.BranchPatterns[0])}'");
+                    var branches = stage.BranchPatterns.Select(pattern => $"branch {GroovyString.Quote(pattern, $"branch pattern {of}")}").ToList();
+                    if (branches.Count == 1)
+                        text.Line(branches[0]);
                     else
-                        text.Block("anyOf", () => stage.BranchPatterns.ToList().ForEach(pattern => text.Line($"branch '{Escape(pattern)}'")));
+                        text.Block("anyOf", () => branches.ForEach(text.Line));
                     text.Line("not { changeRequest() }");
                 });
             }
@@ -53,21 +57,56 @@ public static class JenkinsfileWriter
             {
                 text.Block("agent", () => text.Block("dockerfile", () =>
                 {
-                    text.Line("filename 'Dockerfile'");
-                    // Single quotes: the node's shell expands $(id -u) when the plugin runs docker build.
-                    text.Line("additionalBuildArgs '--target test --build-arg UID=$(id -u) --build-arg GID=$(id -g)'");
+                    text.Line($"filename {GroovyString.Quote(JenkinsPipeline.Dockerfile, "Dockerfile name")}");
+                    text.Line($"additionalBuildArgs {GroovyString.Quote(JenkinsPipeline.AgentBuildArguments, "agent build arguments")}");
                     text.Line("reuseNode true");
                 }));
             }
-            // Earlier stages ran the dependencies; the agent stage runs its own dependencies in the container.
-            var skip = stage.InDockerAgent ? "" : " --skip";
-            text.Block("steps", () => text.Line($"sh './build.sh {Escape(stage.Target)}{skip}'"));
-            if (stage.InDockerAgent)
-                text.Block("post", () => text.Block("always", () => text.Line($"junit testResults: '{TestResults}', allowEmptyResults: false")));
+            text.Block("steps", () => WriteStep(text, stage, of));
+            WritePost(text, stage, of);
         });
     }
 
-    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+    /// <summary>sh, inside withCredentials when the stage's targets read credentials, inside lock when it is exclusive.</summary>
+    private static void WriteStep(IndentedText text, JenkinsStage stage, string of)
+    {
+        Action step = () => text.Line($"sh {GroovyString.Quote(stage.Command, $"command {of}")}");
+        if (stage.Credentials.Count > 0)
+        {
+            var inner = step;
+            var bindings = string.Join(", ", stage.Credentials.Select(credential => Binding(credential, of)));
+            step = () => text.Block($"withCredentials([{bindings}])", inner);
+        }
+        if (stage.Lock is { } resource)
+        {
+            var inner = step;
+            step = () => text.Block($"lock(resource: {GroovyString.Quote(resource, $"lock resource {of}")})", inner);
+        }
+        step();
+    }
+
+    private static string Binding(JenkinsCredential credential, string of)
+    {
+        var step = credential.Kind == CredentialKind.File ? "file" : "string";
+        return $"{step}(credentialsId: {GroovyString.Quote(credential.Id, $"credentials id {of}")}, " +
+            $"variable: {GroovyString.Quote(credential.Variable, $"credentials variable {of}")})";
+    }
+
+    private static void WritePost(IndentedText text, JenkinsStage stage, string of)
+    {
+        if (stage.TestResults is null && stage.Artifacts.Count == 0)
+            return;
+        text.Block("post", () =>
+        {
+            if (stage.TestResults is { } results)
+                text.Block("always", () => text.Line($"junit testResults: {GroovyString.Quote(results, $"test results {of}")}, allowEmptyResults: false"));
+            if (stage.Artifacts.Count > 0)
+            {
+                var artifacts = GroovyString.Quote(string.Join(",", stage.Artifacts), $"artifacts {of}");
+                text.Block("success", () => text.Line($"archiveArtifacts artifacts: {artifacts}, fingerprint: true"));
+            }
+        });
+    }
 
     private sealed class IndentedText
     {

@@ -17,9 +17,6 @@ public sealed class Docker(IProcessRunner runner, string workingDirectory, IRead
     public Task<ToolResult> Push(string reference, CancellationToken cancellation = default) =>
         Run(["push", reference], cancellation);
 
-    public Task<ToolResult> Pull(string reference, CancellationToken cancellation = default) =>
-        Run(["pull", reference], cancellation);
-
     /// <summary>Logs in with the password on standard input, so it never appears in a process list or log.</summary>
     public Task<ToolResult> Login(string registry, string username, string password, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(["login", registry, "--username", username, "--password-stdin"]) with { StandardInput = password }, cancellation);
@@ -44,17 +41,23 @@ public sealed class Docker(IProcessRunner runner, string workingDirectory, IRead
     public Task<ToolResult> Import(string tarball, string tag, string change, CancellationToken cancellation = default) =>
         Run(["import", "--change", change, tarball, tag], cancellation);
 
-    public Task<ToolResult> RemoveImages(IReadOnlyList<string> images, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(["image", "rm", "--force", .. images]) with { Quiet = true, AllowFailure = true }, cancellation);
-
-    public Task<ToolResult> RemoveVolume(string volume, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(["volume", "rm", "--force", volume]) with { Quiet = true, AllowFailure = true }, cancellation);
-
     public Task<ToolResult> Remove(IReadOnlyList<string> containers, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(["rm", "--force", "--volumes", .. containers]) with { Quiet = true, AllowFailure = true }, cancellation);
 
-    public Task<ToolResult> Logs(string container, CancellationToken cancellation = default) =>
-        runner.RunAsync(Command(["logs", "--tail", "40", container]) with { Quiet = true, AllowFailure = true }, cancellation);
+    /// <summary>
+    /// <c>docker exec</c>: runs a command in a running container, streaming its output; a failure is returned, not
+    /// thrown, so the caller can say what it was doing.
+    /// </summary>
+    public Task<ToolResult> Exec(string container, IReadOnlyList<string> command, string? workingDirectory = null,
+        IReadOnlyList<KeyValuePair<string, string>>? environment = null, CancellationToken cancellation = default) =>
+        runner.RunAsync(Command(
+        [
+            "exec",
+            .. workingDirectory is null ? [] : (string[])["--workdir", workingDirectory],
+            .. (environment ?? []).SelectMany(variable => (string[])["--env", $"{variable.Key}={variable.Value}"]),
+            container,
+            .. command,
+        ]) with { AllowFailure = true }, cancellation);
 
     private Task<ToolResult> Run(IReadOnlyList<string> arguments, CancellationToken cancellation) =>
         runner.RunAsync(Command(arguments), cancellation);
@@ -111,9 +114,8 @@ public sealed record DockerRunSettings
     public string? Network { get; init; }
     public bool Remove { get; init; }
     public bool Detach { get; init; }
-    public bool ReadOnly { get; init; }
-    public IReadOnlyList<string> Tmpfs { get; init; } = [];
     public IReadOnlyList<string> Volumes { get; init; } = [];
+    public IReadOnlyList<string> Groups { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, string>> EnvironmentVariables { get; init; } = [];
 
     public DockerRunSettings SetImage(string image) => this with { Image = image };
@@ -124,9 +126,8 @@ public sealed record DockerRunSettings
     public DockerRunSettings SetNetwork(string? network) => this with { Network = network };
     public DockerRunSettings EnableRemove() => this with { Remove = true };
     public DockerRunSettings EnableDetach() => this with { Detach = true };
-    public DockerRunSettings EnableReadOnly() => this with { ReadOnly = true };
-    public DockerRunSettings AddTmpfs(string path) => this with { Tmpfs = [.. Tmpfs, path] };
     public DockerRunSettings AddVolume(string volume) => this with { Volumes = [.. Volumes, volume] };
+    public DockerRunSettings AddGroup(string group) => this with { Groups = [.. Groups, group] };
     public DockerRunSettings AddEnvironmentVariable(string name, string value) => this with { EnvironmentVariables = [.. EnvironmentVariables, new(name, value)] };
 
     public IReadOnlyList<string> Arguments()
@@ -136,10 +137,9 @@ public sealed record DockerRunSettings
         var arguments = new List<string> { "run" };
         if (Remove) arguments.Add("--rm");
         if (Detach) arguments.Add("--detach");
-        if (ReadOnly) arguments.Add("--read-only");
-        foreach (var path in Tmpfs) arguments.AddRange(["--tmpfs", path]);
         if (Name is not null) arguments.AddRange(["--name", Name]);
         if (User is not null) arguments.AddRange(["--user", User]);
+        foreach (var group in Groups) arguments.AddRange(["--group-add", group]);
         if (Network is not null) arguments.AddRange(["--network", Network]);
         if (WorkingDirectory is not null) arguments.AddRange(["--workdir", WorkingDirectory]);
         foreach (var volume in Volumes) arguments.AddRange(["--volume", volume]);

@@ -40,7 +40,8 @@ public sealed class Helm(IProcessRunner runner, string executable, string workin
         var result = await runner.RunAsync(
             Command(["history", target.Release, "--output", "json", "--max", "20", .. target.Arguments()]) with { Quiet = true, AllowFailure = true },
             cancellation);
-        if (!result.Succeeded)
+        // A release that does not exist yet: helm fails, or (some versions) prints nothing.
+        if (!result.Succeeded || string.IsNullOrWhiteSpace(result.StandardOutput))
             return [];
         return JsonSerializer.Deserialize<List<HelmRevision>>(result.StandardOutput, new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
     }

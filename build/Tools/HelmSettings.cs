@@ -5,7 +5,7 @@ using BuildEngine;
 namespace Tools;
 
 /// <summary>Which release in which cluster: the arguments every release command shares.</summary>
-public sealed partial record HelmTarget(string Release, string Namespace, string? KubeContext)
+public sealed partial record HelmTarget(string Release, string Namespace, string? KubeContext, string? KubeConfig = null)
 {
     /// <summary>Helm's own rule for release names (it refuses others), and what keeps a name from reading as a flag.</summary>
     public static readonly ValueRule<string> ReleaseName = ValueRule<string>.Matching(
@@ -17,7 +17,11 @@ public sealed partial record HelmTarget(string Release, string Namespace, string
         name => name.Length <= 63 && NamespacePattern().IsMatch(name));
 
     public IReadOnlyList<string> Arguments() =>
-        KubeContext is null ? ["--namespace", Namespace] : ["--namespace", Namespace, "--kube-context", KubeContext];
+        [
+            "--namespace", Namespace,
+            .. KubeContext is null ? [] : (string[])["--kube-context", KubeContext],
+            .. KubeConfig is null ? [] : (string[])["--kubeconfig", KubeConfig],
+        ];
 
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\z")]
     private static partial Regex ReleasePattern();
@@ -40,7 +44,11 @@ public sealed record HelmUpgradeSettings(HelmTarget Target, string Chart)
     public bool CreateNamespace { get; init; }
     public IReadOnlyList<string> ValuesFiles { get; init; } = [];
 
+    /// <summary>Kept on the revision (helm history): Deploy records its <see cref="DeployStamp"/> there.</summary>
+    public string? Description { get; init; }
+
     public HelmUpgradeSettings SetTimeout(string timeout) => this with { Timeout = timeout };
+    public HelmUpgradeSettings SetDescription(string description) => this with { Description = description };
     public HelmUpgradeSettings SetCreateNamespace(bool create) => this with { CreateNamespace = create };
     public HelmUpgradeSettings AddValuesFile(string path) => this with { ValuesFiles = [.. ValuesFiles, path] };
 
@@ -53,6 +61,10 @@ public sealed record HelmUpgradeSettings(HelmTarget Target, string Chart)
         arguments.AddRange(["--timeout", Timeout, "--history-max", HistoryMax.ToString(CultureInfo.InvariantCulture)]);
         if (Target.KubeContext is not null)
             arguments.AddRange(["--kube-context", Target.KubeContext]);
+        if (Target.KubeConfig is not null)
+            arguments.AddRange(["--kubeconfig", Target.KubeConfig]);
+        if (Description is not null)
+            arguments.AddRange(["--description", Description]);
         foreach (var file in ValuesFiles)
             arguments.AddRange(["--values", file]);
         return arguments;

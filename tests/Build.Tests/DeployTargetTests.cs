@@ -23,6 +23,8 @@ public class DeployTargetTests(string helmVersion) : RealBuildFixture
         InstallFakeTool("helm");
         Answers["helm version"] = _ => Ok(helmVersion);
         new ImageRecord(Registry, "admin-site", "0123456789ab-7", Digest) { Version = Version }.Write(Host.Root / "artifacts" / "image.json");
+        Directory.CreateDirectory(Host.Root / "chart");
+        File.WriteAllText(Host.Root / "chart" / "Chart.yaml", "apiVersion: v2\nname: admin-site\nversion: 1.0.0\n");
     }
 
     private int Deploy(params string[] extra) =>
@@ -37,7 +39,9 @@ public class DeployTargetTests(string helmVersion) : RealBuildFixture
         Single("helm upgrade").Arguments.Should().Equal(
             ["upgrade", "--install", "admin-site", Host.Root / "chart", "--namespace", "admin-site",
              .. RollbackOnFailure, "--timeout", "5m", "--history-max", "10",
-             "--kube-context", "prod", "--values", ValuesFile]);
+             "--kube-context", "prod",
+             "--description", DeployStamp.Of(Sha, Host.Root / "chart", [], $"{Registry}/admin-site").ToString(),
+             "--values", ValuesFile]);
         Single("helm test").Arguments.Should().Equal(
             "test", "admin-site", "--logs", "--timeout", "5m", "--namespace", "admin-site", "--kube-context", "prod");
         Commands("helm rollback").Should().BeEmpty();
@@ -218,6 +222,8 @@ public class DeployHelmVersionTests : RealBuildFixture
     {
         InstallFakeTool("helm");
         new ImageRecord("localhost:5000", "admin-site", "t", Digest).Write(Host.Root / "artifacts" / "image.json");
+        Directory.CreateDirectory(Host.Root / "chart");
+        File.WriteAllText(Host.Root / "chart" / "Chart.yaml", "apiVersion: v2\nname: admin-site\nversion: 1.0.0\n");
     }
 
     [TestCase("v5.0.0", "is helm v5.0.0; the build speaks Helm 4 and Helm 3")]

@@ -121,6 +121,31 @@ public class GeneratedFileTests : BuildHostFixture
         }
     }
 
+    [Test]
+    public void Generated_files_describe_the_team_configuration_not_this_runs_command_line_environment_or_profile()
+    {
+        Host.WithParametersFile("""{ "Channel": "beta" }""").WithEnvironment("CHANNEL", "from-the-environment");
+        File.WriteAllText(Host.Root / ".nuke" / "parameters.production.json", """{ "Channel": "from-a-profile" }""");
+        var build = new ConfiguredBuild();
+
+        Host.Run(build, "Build", "--channel", "nightly", "--profile", "production").Should().Be(ExitCodes.Success, Host.Output);
+
+        build.Channel.Should().Be("nightly", "the run itself uses its command line");
+        File.ReadAllText(Host.Root / "generated.txt").Should().Be("channel: beta\n");
+    }
+
+    private sealed class ConfiguredBuild : NukeBuild
+    {
+        [Parameter("Release channel")] public string Channel = "stable";
+
+        public Target Build => _ => _.Executes(() => { });
+
+        protected override IEnumerable<GeneratedFile> GeneratedFiles()
+        {
+            yield return new GeneratedFile(RootDirectory / "generated.txt", $"channel: {Channel}\n", "./build.sh");
+        }
+    }
+
     private sealed class SchemaBuild : NukeBuild
     {
         [Parameter("How many")] public int Count = 1;

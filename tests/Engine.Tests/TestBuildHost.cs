@@ -33,18 +33,11 @@ public sealed class TestBuildHost : IDisposable
     public int RunWithDefaults(NukeBuild build, IReadOnlyList<string> defaults, params string[] args) =>
         RunAsync(build, defaults, args, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <summary>Runs the build in a session printing to <see cref="Output"/> (plain text, wide enough for tables).</summary>
+    /// <summary>Runs the build in a session printing to <see cref="Output"/> (plain text, as in a CI log).</summary>
     public async Task<int> RunAsync(NukeBuild build, IReadOnlyList<string> defaults, IReadOnlyList<string> args, CancellationToken cancellation)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 250;
+        var console = BuildConsole.Plain(writer);
         try
         {
             return await new BuildSession(console, Environment, Root).RunAsync(build, defaults, args, cancellation);

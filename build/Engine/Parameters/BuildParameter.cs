@@ -14,11 +14,48 @@ public sealed class BuildParameter
         Description = attribute.Description;
         Type = member is FieldInfo field ? field.FieldType : ((PropertyInfo)member).PropertyType;
         IsSecret = member.IsDefined(typeof(SecretAttribute), inherit: true);
+        CredentialsId = attribute.CredentialsId;
         EnvironmentVariables = attribute.EnvironmentVariable is { } explicitName
             ? [explicitName]
             : [Naming.ToUpperSnakeCase(Name), Name];
         Value = defaultValue;
+        DefaultFrom = attribute.DefaultFrom;
     }
+
+    /// <summary>The build member that resolves the value when none is given (<see cref="ParameterAttribute.DefaultFrom"/>).</summary>
+    public string? DefaultFrom { get; }
+
+    /// <summary>
+    /// The value the build works with and where it came from: the bound value, or for a parameter not given, what
+    /// <see cref="DefaultFrom"/> resolves it to. A resolver that fails (no git, say) is reported, not thrown: help
+    /// must always print.
+    /// </summary>
+    public (string Value, string From) Effective(object build)
+    {
+        var from = Source == ParameterSource.Default ? "default" : Origin ?? "default";
+        if (Source != ParameterSource.Default || DefaultFrom is null)
+            return (Display(Value), from);
+        try
+        {
+            const BindingFlags flags = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+            var member = build.GetType().GetMember(DefaultFrom, flags).FirstOrDefault()
+                ?? throw new BuildDefinitionException($"Parameter '{Name}': DefaultFrom names '{DefaultFrom}', which the build does not have.");
+            var resolved = member switch
+            {
+                PropertyInfo property => property.GetValue(build),
+                MethodInfo method => method.Invoke(build, []),
+                _ => throw new BuildDefinitionException($"Parameter '{Name}': DefaultFrom '{DefaultFrom}' must be a property or a method."),
+            } as ResolvedDefault;
+            return resolved is null ? (Display(Value), from) : (Display(resolved.Value), resolved.From);
+        }
+        catch (TargetInvocationException exception)
+        {
+            return ("(unknown)", exception.InnerException?.Message ?? exception.Message);
+        }
+    }
+
+    /// <summary>The field or property, as target definitions name it (<c>Uses(() =&gt; Member)</c>).</summary>
+    public string MemberName => _member.Name;
 
     /// <summary>PascalCase, as in parameters.json and the schema.</summary>
     public string Name { get; }
@@ -26,6 +63,9 @@ public sealed class BuildParameter
     public string? Description { get; }
     public Type Type { get; }
     public bool IsSecret { get; }
+
+    /// <summary>The CI credential holding the value (<see cref="ParameterAttribute.CredentialsId"/>), or null.</summary>
+    public string? CredentialsId { get; }
     public IReadOnlyList<string> EnvironmentVariables { get; }
 
     /// <summary>A secret's file option: its value is read from the file it names (<see cref="SecretFile"/>).</summary>
@@ -70,7 +110,7 @@ public sealed class BuildParameter
             if (IsSecret)
                 others.AddRange([$"{FileOptionName} <path>", FileEnvironmentVariable]);
             else
-                others.Add($"{ParameterBinder.ParametersFileName}'s {Name}");
+                others.Add($"{ParametersFiles.BaseFileName}'s {Name}");
             return $"{OptionName} (or {string.Join(", or ", others)})";
         }
     }

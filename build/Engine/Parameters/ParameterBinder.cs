@@ -1,15 +1,12 @@
-using System.Text.Json;
-
 namespace BuildEngine;
 
 /// <summary>
-/// Gives every parameter its value: command line, then environment, then .nuke/parameters.json, then the
-/// initialiser. An empty environment variable counts as unset (NUKE bound it as true, issue #1431).
+/// Gives every parameter its value: command line, then environment, then the parameters files (the profiles of
+/// --profile over .nuke/parameters.json), then the initialiser. An empty environment variable counts as unset
+/// (NUKE bound it as true, issue #1431).
 /// </summary>
-public sealed class ParameterBinder(IReadOnlyDictionary<string, string> environment, AbsolutePath rootDirectory)
+public sealed class ParameterBinder(IReadOnlyDictionary<string, string> environment, AbsolutePath rootDirectory, IReadOnlyList<string>? profiles = null)
 {
-    public const string ParametersFileName = "parameters.json";
-
     public IReadOnlyList<BuildParameter> Bind(object build, CommandLine commandLine)
     {
         var parameters = BuildParameter.Find(build.GetType())
@@ -18,7 +15,7 @@ public sealed class ParameterBinder(IReadOnlyDictionary<string, string> environm
         var names = parameters.Select(parameter => parameter.Name).ToList();
         if (parameters.FirstOrDefault(parameter => parameter.IsSecret && names.Contains(parameter.Name + "File")) is { } clash)
             throw new BuildDefinitionException($"Parameter '{clash.Name}File' clashes with {clash.FileOptionName}, the file option of the secret '{clash.Name}': rename it.");
-        var file = ReadParametersFile(names);
+        var file = ParametersFiles.Read(rootDirectory, profiles ?? [], names);
         var problems = new List<string>();
 
         foreach (var parameter in parameters)
@@ -38,7 +35,7 @@ public sealed class ParameterBinder(IReadOnlyDictionary<string, string> environm
         return parameters;
     }
 
-    private void BindOne(object build, BuildParameter parameter, CommandLine commandLine, Dictionary<string, List<string>> file)
+    private void BindOne(object build, BuildParameter parameter, CommandLine commandLine, Dictionary<string, ParametersFiles.Entry> file)
     {
         var fileOption = parameter.IsSecret ? commandLine.Take(parameter.Name + "File") : null;
         if (commandLine.Take(parameter.Name) is { } option)
@@ -74,17 +71,16 @@ public sealed class ParameterBinder(IReadOnlyDictionary<string, string> environm
         }
 
         // A JSON null means "not set here", like an empty environment variable.
-        if (file.TryGetValue(Naming.MatchKey(parameter.Name), out var fileValues) && (fileValues.Count > 0 || IsArray(parameter.Type)))
+        if (file.TryGetValue(Naming.MatchKey(parameter.Name), out var entry) && (entry.Values.Count > 0 || IsArray(parameter.Type)))
         {
             if (parameter.IsSecret)
             {
                 throw new BuildUsageException(
-                    $".nuke/{ParametersFileName}: '{parameter.Name}' is a secret and must not be committed; " +
+                    $"{entry.Origin}: '{parameter.Name}' is a secret and must not be committed; " +
                     $"pass it as {parameter.OptionName} or environment variable {parameter.EnvironmentVariables[0]}.");
             }
-            var origin = $".nuke/{ParametersFileName} ({parameter.Name})";
-            var value = ValueConverter.Convert(parameter.Type, fileValues, origin, rootDirectory);
-            parameter.Assign(build, value, ParameterSource.ParametersFile, $".nuke/{ParametersFileName}");
+            var value = ValueConverter.Convert(parameter.Type, entry.Values, $"{entry.Origin} ({parameter.Name})", rootDirectory);
+            parameter.Assign(build, value, ParameterSource.ParametersFile, entry.Origin);
         }
     }
 
@@ -101,50 +97,6 @@ public sealed class ParameterBinder(IReadOnlyDictionary<string, string> environm
         parameter.Assign(build, value, ParameterSource.Environment, variable);
         return true;
     }
-
-    private Dictionary<string, List<string>> ReadParametersFile(IReadOnlyList<string> names)
-    {
-        var path = rootDirectory / ".nuke" / ParametersFileName;
-        var result = new Dictionary<string, List<string>>();
-        if (!path.FileExists())
-            return result;
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException exception)
-        {
-            throw new BuildUsageException($".nuke/{ParametersFileName} is not valid JSON: {exception.Message}");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new BuildUsageException($".nuke/{ParametersFileName} must hold a JSON object.");
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (property.Name == "$schema")
-                    continue;
-                if (!names.Any(name => Naming.MatchKey(name) == Naming.MatchKey(property.Name)))
-                {
-                    throw new BuildUsageException(
-                        $".nuke/{ParametersFileName}: unknown parameter '{property.Name}'.{Suggestions.DidYouMean(property.Name, names)}");
-                }
-                result[Naming.MatchKey(property.Name)] = ToStrings(property.Value);
-            }
-        }
-        return result;
-    }
-
-    private static List<string> ToStrings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(ToStrings).ToList(),
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Null => [],
-        _ => [element.GetRawText()],
-    };
 
     private static bool IsArray(Type type) => (Nullable.GetUnderlyingType(type) ?? type).IsArray;
 }

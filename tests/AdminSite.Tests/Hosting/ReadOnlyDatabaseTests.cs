@@ -57,8 +57,12 @@ public sealed class ReadOnlyDatabaseTests
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    /// <summary>SQLite's query_only: the database answers reads and refuses every write, as a read-only volume does.</summary>
-    private sealed class ReadOnlySwitch : DbCommandInterceptor
+    /// <summary>
+    /// SQLite's query_only: the database answers reads and refuses every write, as a read-only volume does. The
+    /// pragma belongs to a pooled connection, so it is set again before every command and every transaction: a
+    /// transaction starts with BEGIN IMMEDIATE, itself a write, on whatever connection the pool hands out.
+    /// </summary>
+    private sealed class ReadOnlySwitch : DbCommandInterceptor, IDbTransactionInterceptor
     {
         public volatile bool On;
 
@@ -76,10 +80,20 @@ public sealed class ReadOnlyDatabaseTests
             return result;
         }
 
-        private async Task SetAsync(DbCommand command, CancellationToken cancellationToken)
+        public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
         {
-            await using var pragma = command.Connection!.CreateCommand();
-            pragma.Transaction = command.Transaction;
+            await SetAsync(connection, transaction: null, cancellationToken);
+            return result;
+        }
+
+        private Task SetAsync(DbCommand command, CancellationToken cancellationToken) =>
+            SetAsync(command.Connection!, command.Transaction, cancellationToken);
+
+        private async Task SetAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.Transaction = transaction;
             pragma.CommandText = On ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF";
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -31,14 +31,14 @@ public class IdeFilesTests : BuildHostFixture
         Generate(new IdeBuild());
 
         var profiles = Read("build/Properties/launchSettings.json").GetProperty("profiles");
-        profiles.EnumerateObject().Select(profile => profile.Name).Should().Equal("Compile", "Test", "Publish");
+        profiles.EnumerateObject().Select(profile => profile.Name).Should().Equal("Compile", "Test", "Publish", "--continue");
         var test = profiles.GetProperty("Test");
         test.GetProperty("commandName").GetString().Should().Be("Project");
         test.GetProperty("commandLineArgs").GetString().Should().Be("Test");
         test.GetProperty("workingDirectory").GetString().Should().Be("$(ProjectDir)..", "the build project sits one folder below the root");
 
         var tasks = Read(".vscode/tasks.json").GetProperty("tasks").EnumerateArray().ToList();
-        tasks.Select(task => task.GetProperty("label").GetString()).Should().Equal("Compile", "Test", "Publish", "Compile the build project");
+        tasks.Select(task => task.GetProperty("label").GetString()).Should().Equal("Compile", "Test", "Publish", "Continue a failed build", "Compile the build project");
         var testTask = tasks[1];
         testTask.GetProperty("command").GetString().Should().Be("./build.sh Test");
         testTask.GetProperty("detail").GetString().Should().Be("Runs the tests");
@@ -53,6 +53,32 @@ public class IdeFilesTests : BuildHostFixture
         configuration.GetProperty("preLaunchTask").GetString().Should().Be("Compile the build project");
         launch.GetProperty("inputs")[0].GetProperty("options").EnumerateArray().Select(option => option.GetString())
             .Should().Equal("Compile", "Test", "Publish");
+    }
+
+    [Test]
+    public void Continue_and_every_parameters_profile_are_one_click_away_too()
+    {
+        File.WriteAllText(Host.Root / ".nuke" / "parameters.staging.json", "{}");
+        File.WriteAllText(Host.Root / ".nuke" / "parameters.production.json", "{}");
+
+        Generate(new IdeBuild());
+
+        var profiles = Read("build/Properties/launchSettings.json").GetProperty("profiles");
+        profiles.EnumerateObject().Select(profile => profile.Name).Should().Equal("Compile", "Test", "Publish", "--profile production", "--profile staging", "--continue");
+        profiles.GetProperty("--profile staging").GetProperty("commandLineArgs").GetString().Should().Be("--profile staging");
+        profiles.GetProperty("--continue").GetProperty("commandLineArgs").GetString().Should().Be("--continue");
+
+        var tasks = Read(".vscode/tasks.json");
+        var byLabel = tasks.GetProperty("tasks").EnumerateArray().ToDictionary(task => task.GetProperty("label").GetString()!);
+        byLabel["Continue a failed build"].GetProperty("command").GetString().Should().Be("./build.sh ${input:target} --continue");
+        byLabel["Continue a failed build"].GetProperty("windows").GetProperty("command").GetString().Should().Be("./build.ps1 ${input:target} --continue");
+        byLabel["Run a target with a profile"].GetProperty("command").GetString().Should().Be("./build.sh ${input:target} --profile ${input:profile}");
+        tasks.GetProperty("inputs")[1].GetProperty("options").EnumerateArray().Select(option => option.GetString()).Should().Equal("production", "staging");
+
+        var launch = Read(".vscode/launch.json");
+        launch.GetProperty("configurations").EnumerateArray().Select(configuration => string.Join(' ', configuration.GetProperty("args").EnumerateArray().Select(arg => arg.GetString())))
+            .Should().Equal("${input:target}", "${input:target} --continue", "${input:target} --profile ${input:profile}");
+        launch.GetProperty("inputs").EnumerateArray().Select(input => input.GetProperty("id").GetString()).Should().Equal("target", "profile");
     }
 
     [Test]
@@ -96,9 +122,10 @@ public class IdeFilesTests : BuildHostFixture
         protected override IEnumerable<GeneratedFile> GeneratedFiles()
         {
             var targets = Model.ListedTargets.ToList();
-            yield return new GeneratedFile(RootDirectory / "build" / "Properties" / "launchSettings.json", global::Ide.IdeFiles.LaunchSettings(targets), "x");
-            yield return new GeneratedFile(RootDirectory / ".vscode" / "tasks.json", global::Ide.IdeFiles.Tasks(targets, "Test", "Compile"), "x");
-            yield return new GeneratedFile(RootDirectory / ".vscode" / "launch.json", global::Ide.IdeFiles.Launch(targets, "Test"), "x");
+            var profiles = ParametersFiles.Profiles(RootDirectory);
+            yield return new GeneratedFile(RootDirectory / "build" / "Properties" / "launchSettings.json", global::Ide.IdeFiles.LaunchSettings(targets, profiles), "x");
+            yield return new GeneratedFile(RootDirectory / ".vscode" / "tasks.json", global::Ide.IdeFiles.Tasks(targets, "Test", "Compile", profiles), "x");
+            yield return new GeneratedFile(RootDirectory / ".vscode" / "launch.json", global::Ide.IdeFiles.Launch(targets, "Test", profiles), "x");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.Versioning;
 using BuildEngine;
 
@@ -6,8 +5,8 @@ namespace BuildTests.Scripts;
 
 /// <summary>
 /// build.sh and build.ps1 behave alike: the build is compiled only when its inputs changed, arguments and the
-/// exit code pass through untouched, and a missing SDK or a build that does not compile stops with exit code 2
-/// and says why. A fake <c>dotnet</c> first on PATH records what the scripts ask of it; build.ps1 runs in the
+/// exit code pass through untouched, and a build that does not compile stops with exit code 2 and says why (a
+/// missing SDK: <see cref="SdkBootstrapTests"/>). A fake <c>dotnet</c> first on PATH records what the scripts ask of it; build.ps1 runs in the
 /// PowerShell of dotnet-tools.json (./build.sh Prerequisites restores it).
 /// </summary>
 [UnsupportedOSPlatform("windows")] // bash, symbolic links and Unix file modes, as on the Linux agents.
@@ -148,22 +147,6 @@ public sealed class BuildScriptTests(string script)
         output.Should().NotContain("ran _build.dll");
     }
 
-    [Test]
-    public void Without_dotnet_on_PATH_it_says_how_to_get_it_and_stops_with_exit_code_2()
-    {
-        // Only what the scripts need besides dotnet.
-        var tools = _root / "tools";
-        Directory.CreateDirectory(tools);
-        foreach (var tool in new[] { "bash", "dirname", "find", "grep", "touch" })
-            File.CreateSymbolicLink(tools / tool, "/usr/bin/" + tool);
-        _environment["PATH"] = tools;
-
-        var (exitCode, output) = Run("Test");
-
-        exitCode.Should().Be(2, output);
-        output.Should().Contain("'dotnet' is not on PATH. Install the .NET SDK version in global.json");
-    }
-
     // File.Copy kept the checkout's times: make the change explicit, whenever the repository was cloned.
     private void ChangeASource()
     {
@@ -171,29 +154,5 @@ public sealed class BuildScriptTests(string script)
         File.SetLastWriteTimeUtc(_root / "build" / "Build.cs", DateTime.UtcNow);
     }
 
-    // The dotnet running these tests (dotnet test sets DOTNET_HOST_PATH), not whatever PATH finds.
-    private static string RealDotNet =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : Environment.ProcessPath!;
-
-    private (int ExitCode, string Output) Run(params string[] arguments)
-    {
-        // build.ps1 runs in the PowerShell the repository pins, started by the real dotnet whatever PATH says.
-        var start = script == "build.sh"
-            ? new ProcessStartInfo(_root / script)
-            : new ProcessStartInfo(RealDotNet) { ArgumentList = { "tool", "run", "pwsh", "--", "-NoLogo", "-NoProfile", "-NonInteractive", "-File", _root / script } };
-        start.WorkingDirectory = script == "build.sh" ? _root : AbsolutePath.Create(RepositoryRoot.Path);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        foreach (var (name, value) in _environment)
-            start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd() + stderr.GetAwaiter().GetResult();
-        process.WaitForExit();
-        output.Should().NotContain("dotnet tool restore", "pwsh comes from dotnet-tools.json: run ./build.sh Prerequisites");
-        return (process.ExitCode, output);
-    }
+    private (int ExitCode, string Output) Run(params string[] arguments) => BuildScript.Run(script, _root, _environment, arguments);
 }
