@@ -43,8 +43,11 @@ public sealed class SiteServer : IAsyncDisposable
     /// <summary>Starts the site, or with <paramref name="args"/> a command; it is not waited for (see <see cref="WaitUntilReadyAsync"/>).</summary>
     public static SiteServer Start(IDictionary<string, string> environment, params string[] args) => Start(environment, plainLogs: true, args);
 
-    /// <summary>The site logging as in production (JSON lines), not in the plain format the other tests read.</summary>
-    public static SiteServer StartWithProductionLogs(IDictionary<string, string> environment) => Start(environment, plainLogs: false, []);
+    /// <summary>
+    /// The site as its image runs it: from its own folder (so its appsettings.json applies, log levels included) and
+    /// logging in the format its environment picks (JSON lines outside Development), not the plain one the other tests read.
+    /// </summary>
+    public static SiteServer StartAsInProduction(IDictionary<string, string> environment) => Start(environment, plainLogs: false, []);
 
     private static SiteServer Start(IDictionary<string, string> environment, bool plainLogs, string[] args)
     {
@@ -53,7 +56,7 @@ public sealed class SiteServer : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = plainLogs ? Path.GetTempPath() : Path.GetDirectoryName(SiteProcess.DllPath)!,
         };
         start.ArgumentList.Add(SiteProcess.DllPath);
         foreach (var arg in args)
@@ -63,6 +66,10 @@ public sealed class SiteServer : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        // The address is set one way only: under an image that sets these (the .NET SDK's, where CI runs the tests)
+        // Kestrel would warn that URLS overrides them.
+        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        start.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
         // Several sites run at once (replicas, tests side by side): each metrics listener takes a free port.
         start.Environment["Metrics__Port"] = "0";
         if (plainLogs)

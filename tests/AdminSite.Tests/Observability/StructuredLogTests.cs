@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AdminSite.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace AdminSite.Tests.Observability;
 
@@ -49,6 +50,36 @@ public sealed class StructuredLogTests
         site.Output.Should().NotContain(AdminSiteFactory.AdminPassword);
     }
 
+    /// <summary>Warnings a green start may carry, each with why it is there; anything else at Warning or above fails.</summary>
+    private static readonly Dictionary<string, string> ExpectedWarnings = new()
+    {
+        ["AdminSite.Hosting.DataProtectionExtensions.UnencryptedKeysNotice"] =
+            "no DataProtection__CertificatePath is set, as in the chart's default: the one line saying how to set it (README, Secrets at rest)",
+    };
+
+    [Test]
+    public async Task A_first_start_a_login_a_changelist_and_a_shutdown_log_nothing_at_Warning_or_above()
+    {
+        await using var site = await StartAsync("Production");
+        using var browser = Browser(site);
+        await browser.LogInAsync(AdminSiteFactory.AdminUserName, AdminSiteFactory.AdminPassword);
+        (await browser.Http.GetAsync("/admin/auth/user")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        site.Terminate();
+        // The kubelet's readiness probes go on while the pod drains: each failing one is expected, not an error.
+        await WaitForAsync(async () => (await browser.Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.ServiceUnavailable, "readiness to fail once SIGTERM arrived");
+        (await site.WaitForExitAsync(TimeSpan.FromSeconds(30))).Should().Be(0, site.Output);
+
+        var events = site.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToList();
+        events.Where(e => Enum.Parse<LogLevel>(e.GetProperty("LogLevel").GetString()!) >= LogLevel.Warning)
+            .Where(e => !ExpectedWarnings.ContainsKey(e.GetProperty("Category").GetString()!))
+            .Select(e => e.GetRawText())
+            .Should().BeEmpty("a green run's warnings and errors must all mean something; the site wrote:\n" + site.Output);
+        events.Select(e => e.GetProperty("Message").GetString()).Should()
+            .Contain(message => message!.StartsWith("Applying ", StringComparison.Ordinal) && message.Contains("migration(s)", StringComparison.Ordinal),
+                "a first start says what it is doing while it migrates");
+    }
+
     [Test]
     public async Task Development_writes_plain_text()
     {
@@ -64,9 +95,11 @@ public sealed class StructuredLogTests
 
     private async Task<SiteServer> StartAsync(string environment)
     {
-        var site = SiteServer.StartWithProductionLogs(new Dictionary<string, string>
+        var site = SiteServer.StartAsInProduction(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = environment,
+            // Long enough to be asked for readiness after SIGTERM.
+            ["Shutdown__DrainDelaySeconds"] = "3",
             ["Database__SqlitePath"] = DatabasePath,
             ["Bootstrap__AdminUserName"] = AdminSiteFactory.AdminUserName,
             ["Bootstrap__AdminPassword"] = AdminSiteFactory.AdminPassword,
@@ -87,6 +120,16 @@ public sealed class StructuredLogTests
         while (!site.Output.Contains(text, StringComparison.Ordinal))
         {
             DateTime.UtcNow.Should().BeBefore(deadline, $"the site should log '{text}'; it wrote:\n{site.Output}");
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, $"waiting for {what}");
             await Task.Delay(50);
         }
     }
