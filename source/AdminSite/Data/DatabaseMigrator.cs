@@ -85,6 +85,7 @@ public static partial class DatabaseMigrator
         var schema = await db.EnsureSchemaServableAsync(cancellationToken);
         locked?.Invoke(schema);
         // EF Core's own lines are below the site's log level: without these a first start says nothing while it works.
+        // Not worded like the migrate command's "  Applying <migration>" lines, which E2E counts.
         var elapsed = Stopwatch.StartNew();
         if (schema.Pending.Count > 0)
         {
@@ -111,10 +112,10 @@ public static partial class DatabaseMigrator
         return schema;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s), up to {Newest}.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrating the database: {Count} migration(s) to apply, up to {Newest}.")]
     private static partial void LogApplying(ILogger logger, int count, string newest);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migration(s) in {Seconds:0.0} s.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrated the database: {Count} migration(s) applied in {Seconds:0.0} s.")]
     private static partial void LogApplied(ILogger logger, int count, double seconds);
 }
 
