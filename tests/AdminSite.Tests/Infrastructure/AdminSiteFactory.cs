@@ -81,6 +81,14 @@ public sealed class AdminSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Many sites run side by side in the tests: each one's metrics listener takes a free port.
         builder.UseSetting("Metrics:Port", "0");
+        if (_kestrel)
+        {
+            // The endpoint is the one UseKestrel listens on: ports an image sets (the .NET SDK's ASPNETCORE_HTTP_PORTS,
+            // where the Jenkins agent runs these tests) would be a second address, which Kestrel overrides with a warning.
+            builder.UseSetting(WebHostDefaults.HttpPortsKey, "");
+            builder.UseSetting(WebHostDefaults.HttpsPortsKey, "");
+        }
+
         // Every test logs in from the same (absent) address; the throttle's own tests set a real limit.
         builder.UseSetting("Security:LoginRateLimit:PermitLimit", "1000000");
         // Keys encrypted at rest, as in production; a test that wants none sets CertificatePath to "".
