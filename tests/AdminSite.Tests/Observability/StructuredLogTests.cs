@@ -12,6 +12,13 @@ public sealed class StructuredLogTests
 {
     private const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
+    /// <summary>Warnings a green start may carry, each with why it is there; anything else at Warning or above fails.</summary>
+    private static readonly Dictionary<string, string> ExpectedWarnings = new()
+    {
+        ["AdminSite.Hosting.DataProtectionExtensions.UnencryptedKeysNotice"] =
+            "no DataProtection__CertificatePath is set, as in the chart's default: the one line saying how to set it (README, Secrets at rest)",
+    };
+
     private DirectoryInfo _folder = null!;
 
     [SetUp]
@@ -49,13 +56,6 @@ public sealed class StructuredLogTests
             .Select(e => e.GetProperty("State").GetProperty("UserId").GetString()).Should().Contain("-", "the login form is asked for by nobody in particular");
         site.Output.Should().NotContain(AdminSiteFactory.AdminPassword);
     }
-
-    /// <summary>Warnings a green start may carry, each with why it is there; anything else at Warning or above fails.</summary>
-    private static readonly Dictionary<string, string> ExpectedWarnings = new()
-    {
-        ["AdminSite.Hosting.DataProtectionExtensions.UnencryptedKeysNotice"] =
-            "no DataProtection__CertificatePath is set, as in the chart's default: the one line saying how to set it (README, Secrets at rest)",
-    };
 
     [Test]
     public async Task A_first_start_a_login_a_changelist_and_a_shutdown_log_nothing_at_Warning_or_above()
