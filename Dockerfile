@@ -39,11 +39,16 @@ COPY source/AdminSite/AdminSite.csproj source/AdminSite/
 RUN dotnet restore source/AdminSite/AdminSite.csproj --use-current-runtime
 COPY .editorconfig ./
 COPY source/ source/
+# The context has no .git: ./build.sh DockerBuild passes MinVer's version and the commit, which the site shows.
+# Without them MinVer warns and the site calls itself 0.0.0-alpha.0.
+ARG VERSION=
+ARG REVISION=
 RUN dotnet publish source/AdminSite/AdminSite.csproj --no-restore --use-current-runtime --no-self-contained \
       -c Release -o /app -p:UseAppHost=false \
+      ${VERSION:+-p:MinVerVersionOverride=$VERSION} ${REVISION:+-p:SourceRevisionId=$REVISION} \
     && mkdir /data
 
-# final: the runtime image without the SDK, non-root on 8080, the SQLite file on the /data volume
+# final: the runtime image without the SDK, non-root on 8080 (metrics on 9090), the SQLite file on the /data volume
 FROM $RUNTIME_IMAGE AS final
 LABEL org.opencontainers.image.title="admin-site" \
       org.opencontainers.image.description="ASP.NET Core admin site (users, groups, permissions, audit log)"
@@ -52,7 +57,7 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
 WORKDIR /app
 COPY --from=build --chown=$APP_UID:$APP_UID /data /data
 VOLUME /data
-EXPOSE 8080
+EXPOSE 8080 9090
 COPY --from=build /app .
 USER $APP_UID
 ENTRYPOINT ["dotnet", "AdminSite.dll"]

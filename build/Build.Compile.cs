@@ -1,4 +1,5 @@
 using BuildEngine;
+using Tools;
 
 partial class Build
 {
@@ -27,5 +28,13 @@ partial class Build
     Target Compile => _ => _
         .Description("Builds the solution (warnings are errors)")
         .DependsOn(Restore)
-        .Executes(() => DotNet.Build(Solution, Configuration.ToString()));
+        .Executes(async () =>
+        {
+            await DotNet.Build(Solution, Configuration.ToString());
+            // The version MinVer compiled into the site (version+commit): which build the tests ran against.
+            var output = SourceDirectory / "AdminSite" / "bin" / Configuration.ToString();
+            var site = Directory.Exists(output) ? Directory.EnumerateFiles(output, "AdminSite.dll", SearchOption.AllDirectories).FirstOrDefault() : null;
+            if (site is not null && SiteVersion.Of(site) is { } version)
+                ReportSummary("Version", version);
+        });
 }

@@ -18,6 +18,9 @@ partial class Build
     [Parameter("Deploy this digest (sha256:...) of Registry/Repository instead of the one in artifacts/image.json")]
     readonly string? ImageDigest;
 
+    [Parameter("The site version of --image-digest's image, for the chart's app.kubernetes.io/version label (default: the one Push recorded)")]
+    readonly string? ImageVersion;
+
     [Parameter("How long Helm waits for the rollout and for helm test (Go duration)")]
     readonly string DeployTimeout = "5m";
 
@@ -47,6 +50,7 @@ partial class Build
         .Requires(() => KubeContext is not null || CurrentKubeContext() is not null, "--kube-context, or a current-context in the kubeconfig (aws eks update-kubeconfig --name <cluster>)")
         .Requires(() => ImageDigest is null || Registry is not null, "--registry with --image-digest, to say where the image is")
         .Validates(() => ImageDigest, ImageRecord.DigestRule)
+        .Validates(() => ImageVersion, SiteVersion.Rule)
         .Validates(() => Registry, DockerReference.Registry)
         .Validates(() => Repository, DockerReference.Repository)
         .Validates(() => Release, HelmTarget.ReleaseName)
@@ -63,6 +67,8 @@ partial class Build
             var values = new HelmValues()
                 .Set("image.repository", image.RepositoryReference)
                 .Set("image.digest", image.Digest)
+                // Helm has no --app-version on upgrade: the chart labels the release's objects with this instead.
+                .Set("image.version", image.Version)
                 .Write(DeployValuesFile);
             // The build's values last: an environment's file may tune the release but never change the image.
             var settings = ValuesFiles.Append(values).Aggregate(
@@ -72,6 +78,7 @@ partial class Build
 
             await Helm.UpgradeInstall(settings, helm);
             await TestReleaseOrRollBack(HelmRelease, helm);
+            ReportSummary("Version", image.Version.Length > 0 ? image.Version : "unknown (pass --image-version)");
             Log.Success($"Deployed {image.DigestReference} as release {Release} in namespace {Namespace} with helm {helm}.");
         });
 
@@ -101,9 +108,11 @@ partial class Build
         return true;
     }
 
-    ImageRecord DeployedImage() => ImageDigest is null
-        ? ImageRecord.Read(ImageRecordFile)
-        : new ImageRecord(Registry!, Repository, Tag: "", ImageDigest);
+    ImageRecord DeployedImage()
+    {
+        var image = ImageDigest is null ? ImageRecord.Read(ImageRecordFile) : new ImageRecord(Registry!, Repository, Tag: "", ImageDigest);
+        return ImageVersion is null ? image : image with { Version = ImageVersion };
+    }
 
     /// <summary>
     /// Rolling back on failure only covers the rollout; helm test checks the running site. When it fails, the previous

@@ -18,6 +18,8 @@ partial class Build
         "a build number of letters, digits, '_', '.' and '-' (at most 115), which ends the image tag <git sha>-<build number>",
         number => DockerReference.IsValidTag($"{new string('0', 12)}-{number}"));
 
+    const string VersionLabel = "org.opencontainers.image.version";
+
     Target DockerBuild => _ => _
         .Description("Builds the production image, tagged <git sha>-<build number>, with OCI labels")
         .DependsOn(Test)
@@ -31,19 +33,25 @@ partial class Build
             var tag = await ImageTag();
             var revision = await Git.CommitSha();
             var source = await Git.OriginUrl() ?? "unknown";
+            var version = await SiteVersion.Compute(DotNet, AdminSiteProject);
+            Log.Information($"Version {version} (MinVer, from the git tags).");
 
+            // The build context has no .git: the version and commit the site shows come in as build arguments.
             await Docker.Build(build => build
                 .SetFile(Dockerfile)
                 .SetTarget("final")
                 .AddTag($"{Repository}:{tag}")
+                .AddBuildArg("VERSION", version)
+                .AddBuildArg("REVISION", revision)
                 .AddLabel("org.opencontainers.image.title", Repository)
                 .AddLabel("org.opencontainers.image.revision", revision)
                 .AddLabel("org.opencontainers.image.source", source)
-                .AddLabel("org.opencontainers.image.version", tag)
+                .AddLabel(VersionLabel, version)
                 .AddLabel("org.opencontainers.image.created", DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))
                 .SetNetwork(DockerNetwork)
                 .SetContext(RootDirectory));
-            Log.Success($"Built {Repository}:{tag}.");
+            ReportSummary("Version", version);
+            Log.Success($"Built {Repository}:{tag}, version {version}.");
         });
 
     Target Push => _ => _
@@ -71,7 +79,10 @@ partial class Build
                 ?? ImageRecord.DigestFromRepoDigests(await Docker.Inspect($"{remote}:{tag}", "{{json .RepoDigests}}"), remote)
                 ?? throw new BuildFailedException($"docker push of {remote}:{tag} reported no valid sha256 digest; nothing was recorded.");
 
-            new ImageRecord(Registry!, Repository, tag, digest).Write(ImageRecordFile);
+            // The version as DockerBuild labelled the image, for Deploy to hand to the chart.
+            var version = await Docker.ImageLabel($"{Repository}:{tag}", VersionLabel);
+            new ImageRecord(Registry!, Repository, tag, digest) { Version = SiteVersion.IsValid(version) ? version! : "" }.Write(ImageRecordFile);
+            ReportSummary("Image", $"{remote}@{digest}");
             Log.Success($"Pushed {remote}@{digest}; recorded in {ImageRecordFile.GetRelativePathFrom(RootDirectory)}.");
         });
 

@@ -24,10 +24,11 @@ public sealed class SiteProcess : IAsyncDisposable
     public AbsolutePath LogDirectory { get; }
     public string Url => $"http://127.0.0.1:{Port}";
 
+    /// <remarks>Replicas share the machine, so each metrics listener takes a free port instead of 9090.</remarks>
     public async Task Start(CancellationToken cancellation = default)
     {
         var log = LogDirectory / $"{Name}-{Path.GetFileName(Application.Parent.Value)}-{Path.GetFileName(Application)}.log";
-        _process = BackgroundProcess.Start(Name, new ToolCommand("dotnet", [Application / "AdminSite.dll", "--urls", Url])
+        _process = BackgroundProcess.Start(Name, new ToolCommand("dotnet", [Application / "AdminSite.dll", "--urls", Url, "--Metrics:Port=0"])
         {
             WorkingDirectory = Application,
             Environment = Environment,

@@ -25,6 +25,13 @@ public sealed class PlannedTarget(TargetDefinition definition, bool invoked)
     public string? Reason { get; internal set; }
     public TimeSpan Duration { get; internal set; }
 
+    /// <summary>What the target reported for the summary table (<see cref="NukeBuild.ReportSummary"/>), in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Summary => _summary;
+
+    private readonly List<KeyValuePair<string, string>> _summary = [];
+
+    internal void AddSummary(string key, string value) => _summary.Add(new(key, value));
+
     internal void Skip(string reason)
     {
         Status = TargetStatus.Skipped;
@@ -38,6 +45,9 @@ public sealed class ExecutionPlan(IReadOnlyList<PlannedTarget> targets)
     public IReadOnlyList<PlannedTarget> Targets { get; } = targets;
 
     public PlannedTarget? this[string name] => Targets.FirstOrDefault(target => target.Name == name);
+
+    /// <summary>The target whose actions are running now, if any.</summary>
+    public PlannedTarget? Running { get; internal set; }
 
     public bool HasFailed => Targets.Any(target => target.Status is TargetStatus.Failed or TargetStatus.Aborted);
 }

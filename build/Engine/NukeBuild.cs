@@ -48,6 +48,16 @@ public abstract class NukeBuild
 
     internal IEnumerable<GeneratedFile> AllGeneratedFiles() => GeneratedFiles();
 
+    /// <summary>
+    /// Adds a line to the running target's row in the summary table, as NUKE's <c>ReportSummary</c> does: what a
+    /// reader of the build log wants at a glance (the version built, the image deployed).
+    /// </summary>
+    public void ReportSummary(string key, string value)
+    {
+        var target = Plan?.Running ?? throw new InvalidOperationException($"ReportSummary(\"{key}\") was called outside a target's actions.");
+        target.AddSummary(key, SecretMasker.Mask(value));
+    }
+
     protected static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
         where T : NukeBuild, new()
     {

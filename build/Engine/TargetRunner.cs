@@ -27,7 +27,7 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
             }
 
             if (ConditionsHold(target))
-                await RunOneAsync(target, cancellation);
+                await RunOneAsync(plan, target, cancellation);
             if (target.Status == TargetStatus.Succeeded)
                 succeeded?.Invoke(target);
             if (target.Status == TargetStatus.Aborted)
@@ -59,7 +59,7 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
         return false;
     }
 
-    private async Task RunOneAsync(PlannedTarget target, CancellationToken cancellation)
+    private async Task RunOneAsync(ExecutionPlan plan, PlannedTarget target, CancellationToken cancellation)
     {
         if (verbosity >= Verbosity.Minimal && target.Definition.HasActions)
         {
@@ -69,6 +69,7 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
         }
 
         var stopwatch = Stopwatch.StartNew();
+        plan.Running = target;
         try
         {
             foreach (var action in target.Definition.Actions)
@@ -93,6 +94,10 @@ public sealed class TargetRunner(IAnsiConsole console, Verbosity verbosity)
             Log.Error($"{target.Name} failed: {target.Reason}");
             if (exception is not (BuildFailedException or BuildUsageException) || verbosity >= Verbosity.Verbose)
                 Log.Error(SecretMasker.Mask(exception.ToString()));
+        }
+        finally
+        {
+            plan.Running = null;
         }
         target.Duration = stopwatch.Elapsed;
     }

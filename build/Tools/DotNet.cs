@@ -20,6 +20,11 @@ public sealed class DotNet(IProcessRunner runner, string workingDirectory)
     public Task<ToolResult> Build(string project, string configuration, bool restore = false, CancellationToken cancellation = default) =>
         Run(["build", project, "--nologo", .. restore ? Array.Empty<string>() : ["--no-restore"], "--configuration", configuration], cancellation);
 
+    /// <summary>A property after running a target (<c>dotnet msbuild -getProperty</c>): only the value is printed.</summary>
+    public async Task<string> GetProperty(string project, string target, string property, CancellationToken cancellation = default) =>
+        (await runner.RunAsync(Command(["msbuild", project, "-nologo", "-restore", $"-target:{target}", $"-getProperty:{property}"]) with { Quiet = true }, cancellation))
+            .StandardOutput;
+
     public Task<ToolResult> Test(DotNetTestSettings settings, IReadOnlyDictionary<string, string?>? environment = null, CancellationToken cancellation = default) =>
         runner.RunAsync(Command(settings.Arguments()) with { AllowFailure = true, Environment = environment ?? new Dictionary<string, string?>() }, cancellation);
 

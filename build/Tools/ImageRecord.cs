@@ -12,6 +12,9 @@ public sealed partial record ImageRecord(string Registry, string Repository, str
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    /// <summary>The site's version (the image's org.opencontainers.image.version label); empty when unknown.</summary>
+    public string Version { get; init; } = "";
+
     public string RepositoryReference => $"{Registry}/{Repository}";
     public string DigestReference => $"{RepositoryReference}@{Digest}";
 
@@ -79,6 +82,8 @@ public sealed partial record ImageRecord(string Registry, string Repository, str
             throw new BuildFailedException($"{path} lacks the registry or repository.");
         if ((DockerReference.Registry.Problem(record.Registry) ?? DockerReference.Repository.Problem(record.Repository)) is { } problem)
             throw new BuildFailedException($"{path} holds '{record.RepositoryReference}', which is not a registry and repository: {problem}.");
+        if (record.Version.Length > 0 && !SiteVersion.IsValid(record.Version))
+            throw new BuildFailedException($"{path} holds version '{record.Version}', which is not {SiteVersion.Format}.");
         if (!IsValidDigest(record.Digest))
             throw new BuildFailedException($"{path} holds digest '{record.Digest}', which is not {DigestFormat}.");
         return record;

@@ -41,10 +41,18 @@ the selector labels below may not.
 {{- define "admin-site.labels" -}}
 helm.sh/chart: {{ include "admin-site.chart" . }}
 {{ include "admin-site.selectorLabels" . }}
-{{- if .Chart.AppVersion }}
-app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+{{- with include "admin-site.version" . }}
+app.kubernetes.io/version: {{ . | replace "+" "_" | trunc 63 | trimSuffix "-" | quote }}
 {{- end }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end }}
+
+{{/*
+admin-site.version: the site version running, for labels and NOTES.txt. Helm keeps the release's appVersion from
+Chart.yaml (upgrade has no --app-version), so deploys pass the image's own version as image.version.
+*/}}
+{{- define "admin-site.version" -}}
+{{- .Values.image.version | default .Chart.AppVersion }}
 {{- end }}
 
 {{/*
@@ -165,6 +173,10 @@ and checked against these names, because a duplicate name silently wins or loses
 {{- end }}
 - name: DOTNET_SHUTDOWNTIMEOUTSECONDS
   value: {{ .Values.gracefulShutdown.appShutdownTimeoutSeconds | quote }}
+- name: Metrics__Enabled
+  value: {{ .Values.metrics.enabled | quote }}
+- name: Metrics__Port
+  value: {{ .Values.metrics.port | quote }}
 {{- include "admin-site.forwardedHeadersEnv" . }}
 {{- include "admin-site.dataProtectionEnv" . }}
 {{- end }}
@@ -229,6 +241,12 @@ exists and two pods on one SQLite file corrupt data. Included by the Deployment,
 {{- if and (eq .Values.gracefulShutdown.preStop "sleep") (semverCompare "<1.30-0" .Capabilities.KubeVersion.Version) }}
 {{- fail (printf "gracefulShutdown.preStop=sleep needs Kubernetes 1.30+ (this is %s): use gracefulShutdown.preStop=exec with an image that has a sleep binary, or none" .Capabilities.KubeVersion.Version) }}
 {{- end }}
+{{- if and (not .Values.metrics.enabled) (or .Values.metrics.serviceMonitor.enabled .Values.metrics.prometheusRule.enabled) }}
+{{- fail "metrics.serviceMonitor.enabled and metrics.prometheusRule.enabled need metrics.enabled: with metrics off there is nothing to scrape" }}
+{{- end }}
+{{- if and .Values.metrics.prometheusRule.enabled (not .Values.metrics.serviceMonitor.enabled) }}
+{{- fail "metrics.prometheusRule.enabled needs metrics.serviceMonitor.enabled: its alerts select the job the ServiceMonitor's targets get" }}
+{{- end }}
 {{- include "admin-site.validateExposure" . }}
 {{- $reserved := list }}
 {{- range (include "admin-site.siteEnv" . | fromYamlArray) }}
@@ -266,4 +284,39 @@ values win, e.g. httpHeaders or scheme).
 {{- $_ := set $probe "httpGet" (merge (dict) (.httpGet | default dict) (dict "path" .path "port" "http")) }}
 {{- end }}
 {{- toYaml $probe }}
+{{- end }}
+
+{{/*
+admin-site.podAnnotations: podAnnotations, plus the prometheus.io ones that annotation-based scraping reads
+(podAnnotations win, so an operator can point them elsewhere).
+*/}}
+{{- define "admin-site.podAnnotations" -}}
+{{- $annotations := dict }}
+{{- if and .Values.metrics.enabled .Values.metrics.scrapeAnnotations }}
+{{- $annotations = dict "prometheus.io/scrape" "true" "prometheus.io/port" (toString .Values.metrics.port) "prometheus.io/path" "/metrics" }}
+{{- end }}
+{{- toYaml (merge (deepCopy .Values.podAnnotations) $annotations) }}
+{{- end }}
+
+{{/*
+admin-site.metricsServiceName: the Service the ServiceMonitor selects, which the Prometheus Operator also makes
+the targets' job label, so the PrometheusRule's alerts select it by that name. Room is kept for the suffix.
+*/}}
+{{- define "admin-site.metricsServiceName" -}}
+{{- include "admin-site.fullname" . | trunc 55 | trimSuffix "-" }}-metrics
+{{- end }}
+
+{{/*
+admin-site.httpPeers: who may connect to the http port. networkPolicy.http.from when set; else, behind the ALB
+(target type ip), the ALB's own networks, exposure.alb.vpcCidrs; else every source (an NLB keeps each client's
+address, and a cluster-only site may sit behind any ingress). Empty means every source.
+*/}}
+{{- define "admin-site.httpPeers" -}}
+{{- $peers := .Values.networkPolicy.http.from }}
+{{- if and (not $peers) (eq .Values.exposure.type "alb") }}
+{{- range .Values.exposure.alb.vpcCidrs }}
+{{- $peers = append $peers (dict "ipBlock" (dict "cidr" .)) }}
+{{- end }}
+{{- end }}
+{{- toYaml $peers }}
 {{- end }}

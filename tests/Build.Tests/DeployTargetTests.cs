@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using BuildEngine;
 using Tools;
 
@@ -21,7 +22,7 @@ public class DeployTargetTests(string helmVersion) : RealBuildFixture
     {
         InstallFakeTool("helm");
         Answers["helm version"] = _ => Ok(helmVersion);
-        new ImageRecord(Registry, "admin-site", "0123456789ab-7", Digest).Write(Host.Root / "artifacts" / "image.json");
+        new ImageRecord(Registry, "admin-site", "0123456789ab-7", Digest) { Version = Version }.Write(Host.Root / "artifacts" / "image.json");
         Directory.CreateDirectory(Host.Root / "chart");
         File.WriteAllText(Host.Root / "chart" / "Chart.yaml", "apiVersion: v2\nname: admin-site\nversion: 1.0.0\n");
     }
@@ -56,6 +57,8 @@ public class DeployTargetTests(string helmVersion) : RealBuildFixture
         var values = JsonNode.Parse(File.ReadAllText(ValuesFile))!;
         values["image"]!["repository"]!.GetValue<string>().Should().Be($"{Registry}/admin-site");
         values["image"]!["digest"]!.GetValue<string>().Should().Be(Digest);
+        values["image"]!["version"]!.GetValue<string>().Should().Be(Version, "the chart labels the release with it: helm upgrade has no --app-version");
+        Host.Output.Should().MatchRegex($@"Deploy\s+│\s+Succeeded\s+│\s+[\d.]+ s\s+│\s+Version: {Regex.Escape(Version)}");
         Single("helm upgrade").Arguments.Should().NotContain(argument => argument.StartsWith("--set", StringComparison.Ordinal) || argument.Contains(Digest));
     }
 
@@ -123,6 +126,26 @@ public class DeployTargetTests(string helmVersion) : RealBuildFixture
         var values = JsonNode.Parse(File.ReadAllText(ValuesFile))!;
         values["image"]!["repository"]!.GetValue<string>().Should().Be("localhost:5000/admin-site");
         values["image"]!["digest"]!.GetValue<string>().Should().Be(other);
+        values["image"]!["version"]!.GetValue<string>().Should().BeEmpty("nothing says which version that digest is; the chart's appVersion labels it");
+    }
+
+    [Test]
+    public void An_explicit_digest_takes_its_version_from_image_version()
+    {
+        Deploy("--image-digest", "sha256:" + new string('b', 64), "--registry", "localhost:5000", "--image-version", "2.0.1").Should().Be(ExitCodes.Success, Host.Output);
+
+        JsonNode.Parse(File.ReadAllText(ValuesFile))!["image"]!["version"]!.GetValue<string>().Should().Be("2.0.1");
+    }
+
+    [TestCase("v2.0.1")]
+    [TestCase("2.0")]
+    [TestCase("2.0.1,service.type=NodePort")]
+    public void An_image_version_that_is_not_SemVer_fails_before_anything_runs(string version)
+    {
+        Deploy("--image-version", version).Should().Be(ExitCodes.NotStarted);
+
+        Host.Output.Should().Contain($"--image-version '{version}' must be a SemVer version such as 1.2.0 or 1.2.1-alpha.0.3");
+        NoProcessStarted();
     }
 
     [Test]

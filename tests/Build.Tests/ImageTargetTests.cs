@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using BuildEngine;
 using Tools;
 
@@ -25,9 +26,43 @@ public class ImageTargetTests : RealBuildFixture
         arguments.Take(7).Should().Equal("build", "--file", Host.Root / "Dockerfile", "--target", "final", "--tag", "admin-site:0123456789ab-57");
         arguments.Should().ContainInConsecutiveOrder("--label", $"org.opencontainers.image.revision={Sha}");
         arguments.Should().ContainInConsecutiveOrder("--label", "org.opencontainers.image.source=https://git.example.com/team/admin-site.git");
-        arguments.Should().ContainInConsecutiveOrder("--label", "org.opencontainers.image.version=0123456789ab-57");
+        arguments.Should().ContainInConsecutiveOrder("--label", $"org.opencontainers.image.version={Version}");
         arguments.Should().Contain(argument => argument.StartsWith("org.opencontainers.image.created=20", StringComparison.Ordinal));
         arguments[^1].Should().Be(Host.Root.Value);
+    }
+
+    [Test]
+    public void DockerBuild_passes_MinVers_version_and_the_commit_into_the_image_and_the_summary()
+    {
+        Run("DockerBuild", "--skip", "--branch", "develop").Should().Be(ExitCodes.Success);
+
+        Single("dotnet msbuild").Arguments.Should().Equal(
+            "msbuild", Host.Root / "source" / "AdminSite" / "AdminSite.csproj", "-nologo", "-restore", "-target:MinVer", "-getProperty:MinVerVersion");
+        var arguments = Single("docker build").Arguments;
+        arguments.Should().ContainInConsecutiveOrder("--build-arg", $"VERSION={Version}");
+        arguments.Should().ContainInConsecutiveOrder("--build-arg", $"REVISION={Sha}");
+        Host.Output.Should().MatchRegex($@"DockerBuild\s+│\s+Succeeded\s+│\s+[\d.]+ s\s+│\s+Version: {Regex.Escape(Version)}");
+    }
+
+    [Test]
+    public void MSBuild_warnings_before_the_version_are_left_out()
+    {
+        Answers["dotnet msbuild"] = _ => Ok($"MinVer : warning MINVER1002: shallow clone? [x.csproj]\n{Version}\n");
+
+        Run("DockerBuild", "--skip", "--branch", "develop").Should().Be(ExitCodes.Success);
+
+        Single("docker build").Arguments.Should().ContainInConsecutiveOrder("--build-arg", $"VERSION={Version}");
+    }
+
+    [Test]
+    public void A_version_that_is_not_SemVer_stops_DockerBuild_before_docker_runs()
+    {
+        Answers["dotnet msbuild"] = _ => Ok("MSBuild version 18.0\n");
+
+        Run("DockerBuild", "--skip", "--branch", "develop").Should().Be(ExitCodes.TargetFailed);
+
+        Host.Output.Should().Contain("MinVer gave 'MSBuild version 18.0'").And.Contain("which is not a SemVer version");
+        Commands("docker build").Should().BeEmpty();
     }
 
     [Test]
@@ -92,6 +127,19 @@ public class ImageTargetTests : RealBuildFixture
         Single("docker tag").Arguments.Should().Equal("tag", "admin-site:0123456789ab-9", $"{Ecr}/admin-site:0123456789ab-9");
         Single("docker push").Arguments.Should().Equal("push", $"{Ecr}/admin-site:0123456789ab-9");
         ImageRecord.Read(ImageJson).Should().Be(new ImageRecord(Ecr, "admin-site", "0123456789ab-9", Digest));
+    }
+
+    [Test]
+    public void Push_records_the_version_DockerBuild_labelled_the_image_with()
+    {
+        Answers["docker image"] = command => command.Arguments.Contains("{{index .Config.Labels \"org.opencontainers.image.version\"}}")
+            ? Ok(Version + "\n") : Ok();
+
+        Run("Push", "--skip", "--branch", "develop", "--registry", "localhost:5000", "--build-number", "9").Should().Be(ExitCodes.Success);
+
+        Single("docker image").Arguments.Should().EndWith("admin-site:0123456789ab-9");
+        ImageRecord.Read(ImageJson).Version.Should().Be(Version);
+        Host.Output.Should().Contain($"Image: localhost:5000/admin-site@{Digest}");
     }
 
     [Test]

@@ -12,6 +12,8 @@ public abstract class RealBuildFixture
 {
     protected const string Sha = "0123456789abcdef0123456789abcdef01234567";
     protected const string Digest = "sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945";
+    /// <summary>What MinVer answers (through <c>dotnet msbuild -getProperty</c>).</summary>
+    protected const string Version = "1.4.0-alpha.0.2";
 
     protected TestBuildHost Host { get; private set; } = null!;
     private protected IProcessRunner Runner { get; private set; } = null!;
@@ -34,6 +36,7 @@ public abstract class RealBuildFixture
             .Returns(call => Task.FromResult(Answer(call.Arg<ToolCommand>())));
         Answers["git rev-parse"] = _ => Ok(Sha + "\n");
         Answers["git config"] = _ => Ok("https://git.example.com/team/admin-site.git\n");
+        Answers["dotnet msbuild"] = _ => Ok(Version + "\n");
     }
 
     [TearDown]

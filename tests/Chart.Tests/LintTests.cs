@@ -10,7 +10,7 @@ public class LintTests(Helm helm) : HelmFixture(helm)
     [Test]
     public void The_expected_scenarios_exist() =>
         Scenarios.Should().Contain(["default", "tag-fallback", "postgresql", "autoscaling", "existing-secret", "exec-prestop",
-            "alb-tls", "alb-internet-facing", "public-load-balancer", "internal-load-balancer"]);
+            "alb-tls", "alb-internet-facing", "public-load-balancer", "internal-load-balancer", "monitoring"]);
 
     [Test]
     public void Default_values_lint_clean() => AssertLintClean(Defaults());

@@ -56,6 +56,19 @@ public class RunnerTests : BuildHostFixture
     }
 
     [Test]
+    public void What_a_target_reports_appears_in_its_summary_row_after_any_reason()
+    {
+        var build = new ReportingBuild();
+
+        Host.Run(build, "Stamp").Should().Be(ExitCodes.Success);
+
+        build.Plan!["Stamp"]!.Summary.Select(pair => $"{pair.Key}={pair.Value}").Should().Equal("Version=1.2.3", "Image=site:abc");
+        Host.Output.Should().MatchRegex(@"Stamp\s+│\s+Succeeded\s+│\s+[\d.]+ s\s+│\s+Version: 1\.2\.3; Image: site:abc");
+        var outside = () => build.ReportSummary("Version", "4.5.6");
+        outside.Should().Throw<InvalidOperationException>().WithMessage("*outside a target*");
+    }
+
+    [Test]
     public void Missing_required_member_stops_before_anything_runs()
     {
         var build = new SampleBuild();
@@ -116,6 +129,15 @@ public class RunnerTests : BuildHostFixture
         Host.Run(new ProceedBuild(), "Guarded").Should().Be(ExitCodes.NotStarted);
 
         Host.Output.Should().Contain("Target 'Guarded' requires: a tool on PATH");
+    }
+
+    private sealed class ReportingBuild : NukeBuild
+    {
+        public Target Stamp => _ => _.Executes(() =>
+        {
+            ReportSummary("Version", "1.2.3");
+            ReportSummary("Image", "site:abc");
+        });
     }
 
     private sealed class ProceedBuild : NukeBuild

@@ -3,12 +3,12 @@ using Spectre.Console;
 
 namespace BuildEngine;
 
-/// <summary>The table at the end of every run: target, status, duration, reason.</summary>
+/// <summary>The table at the end of every run: target, status, duration, and why it ended so or what it reported.</summary>
 public static class SummaryWriter
 {
     public static void Write(IAnsiConsole console, ExecutionPlan plan, TimeSpan total)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Target", "Status", "Duration", "Reason");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Target", "Status", "Duration", "Details");
         table.Columns[2].RightAligned();
         foreach (var target in plan.Targets)
         {
@@ -24,7 +24,7 @@ public static class SummaryWriter
                 Markup.Escape(target.Name),
                 $"[{color}]{target.Status}[/]",
                 ran ? Format(target.Duration) : "",
-                Markup.Escape(target.Reason ?? ""));
+                Markup.Escape(Details(target)));
         }
         table.AddEmptyRow();
         table.AddRow("[bold]Total[/]", "", $"[bold]{Format(total)}[/]", "");
@@ -33,6 +33,10 @@ public static class SummaryWriter
             : plan.HasFailed ? "[bold red]Build failed.[/]"
             : $"[bold green]Build succeeded[/] on {DateTimeOffset.Now.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)}.");
     }
+
+    /// <summary>The skip or failure reason, then what the target reported (<c>Version: 1.2.0</c>).</summary>
+    private static string Details(PlannedTarget target) => string.Join("; ",
+        target.Summary.Select(pair => $"{pair.Key}: {pair.Value}").Prepend(target.Reason).OfType<string>().Where(text => text.Length > 0));
 
     private static string Format(TimeSpan duration) =>
         duration.TotalMinutes >= 1

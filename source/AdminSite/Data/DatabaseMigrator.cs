@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AdminSite.Data.Locking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,7 +12,7 @@ namespace AdminSite.Data;
 /// refuse a schema with a migration this build cannot run on, and have nothing to do on one that is newer only by
 /// compatible migrations (an older image rolled back to, or still serving during a rolling deploy).
 /// </summary>
-public static class DatabaseMigrator
+public static partial class DatabaseMigrator
 {
     /// <param name="services">The site's services.</param>
     /// <param name="locked">Told the schema as found once the lock is held, before anything is applied.</param>
@@ -25,6 +26,7 @@ public static class DatabaseMigrator
         var db = scope.ServiceProvider.GetRequiredService<AdminDbContext>();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var logger = scope.ServiceProvider.GetRequiredService<ILogger<MigrationLock>>();
+        var progress = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrator));
         using var signal = new TerminationSignal();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signal.Token);
         MigrationLock migrationLock;
@@ -45,7 +47,7 @@ public static class DatabaseMigrator
             using var migrating = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, migrationLock.Lost);
             try
             {
-                schema = await MigrateAsync(db, locked, migrating.Token);
+                schema = await MigrateAsync(db, locked, progress, migrating.Token);
             }
             catch (OperationCanceledException) when (signal.Token.IsCancellationRequested)
             {
@@ -78,10 +80,18 @@ public static class DatabaseMigrator
         return schema;
     }
 
-    private static async Task<SchemaVersion> MigrateAsync(AdminDbContext db, Action<SchemaVersion>? locked, CancellationToken cancellationToken)
+    private static async Task<SchemaVersion> MigrateAsync(AdminDbContext db, Action<SchemaVersion>? locked, ILogger progress, CancellationToken cancellationToken)
     {
         var schema = await db.EnsureSchemaServableAsync(cancellationToken);
         locked?.Invoke(schema);
+        // EF Core's own lines are below the site's log level: without these a first start says nothing while it works.
+        // Not worded like the migrate command's "  Applying <migration>" lines, which E2E counts.
+        var elapsed = Stopwatch.StartNew();
+        if (schema.Pending.Count > 0)
+        {
+            LogApplying(progress, schema.Pending.Count, schema.Pending[^1]);
+        }
+
         if (db.Database.IsSqlite())
         {
             // Write-ahead logging lets readers carry on while SQLite's single writer works.
@@ -94,8 +104,19 @@ public static class DatabaseMigrator
         // Created first (idempotently) so that EF Core's migrator, which reads it before it would create it, finds it.
         await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (schema.Pending.Count > 0)
+        {
+            LogApplied(progress, schema.Pending.Count, elapsed.Elapsed.TotalSeconds);
+        }
+
         return schema;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrating the database: {Count} migration(s) to apply, up to {Newest}.")]
+    private static partial void LogApplying(ILogger logger, int count, string newest);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Migrated the database: {Count} migration(s) applied in {Seconds:0.0} s.")]
+    private static partial void LogApplied(ILogger logger, int count, double seconds);
 }
 
 /// <summary>A signal stopped the migration run: nothing is left half-applied, and the lock is released.</summary>

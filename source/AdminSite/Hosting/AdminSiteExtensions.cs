@@ -1,5 +1,6 @@
 using AdminSite.Bootstrap;
 using AdminSite.Commands;
+using AdminSite.Observability;
 
 namespace AdminSite.Hosting;
 
@@ -8,6 +9,8 @@ public static class AdminSiteExtensions
 {
     public static WebApplicationBuilder AddAdminSite(this WebApplicationBuilder builder)
     {
+        builder.AddAdminLogging();
+        builder.AddAdminMetrics();
         builder.AddAdminDatabase();
         builder.AddAdminKeyEncryption();
         builder.AddAdminIdentity();
@@ -23,6 +26,7 @@ public static class AdminSiteExtensions
 
     public static WebApplication UseAdminSite(this WebApplication app)
     {
+        app.UseRequestLogging();
         app.UseForwardedClient();
         if (!app.Environment.IsDevelopment())
         {

@@ -11,6 +11,8 @@ namespace AdminSite.Hosting;
 /// </summary>
 internal static partial class DataProtectionExtensions
 {
+    private const string KeyManagerCategory = "Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager";
+
     public static void AddAdminKeyEncryption(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DataProtectionSettings>().BindConfiguration(DataProtectionSettings.SectionName);
@@ -20,6 +22,13 @@ internal static partial class DataProtectionExtensions
         {
             // Loaded here, so a wrong path or password stops the start naming the setting.
             builder.Services.AddDataProtection().ProtectKeysWithCertificate(Load(settings));
+        }
+        else
+        {
+            // Without a certificate the key manager warns for every key it creates (on a first start, then every
+            // 90 days, on each replica). The notice below says it once with the remedy, or the operator chose it;
+            // its errors (a key it cannot read) still show.
+            builder.Logging.AddFilter(KeyManagerCategory, LogLevel.Error);
         }
     }
 

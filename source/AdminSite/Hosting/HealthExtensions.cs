@@ -13,7 +13,6 @@ internal static class HealthExtensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"])
-            .AddCheck<ShutdownHealthCheck>("shutdown", tags: ["ready"])
             .AddDbContextCheck<AdminDbContext>("database", tags: ["ready"])
             .AddCheck<WritableDatabaseCheck>("writable", tags: ["ready"])
             .AddCheck<SchemaHealthCheck>("schema", tags: ["ready"]);
@@ -27,8 +26,9 @@ internal static class HealthExtensions
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.UseHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
-            app.UseHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+            app.UseHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live"), ResponseWriter = HealthResponse.WriteAsync });
+            app.UseNotReadyWhileStopping(ReadinessPath);
+            app.UseHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
             next(app);
         };
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using AdminSite.Identity;
+using AdminSite.Observability;
 using Microsoft.Extensions.Options;
 
 namespace AdminSite.Hosting;
@@ -36,6 +37,7 @@ internal static class RateLimitingExtensions
             });
             options.OnRejected = (context, _) =>
             {
+                context.HttpContext.RequestServices.GetRequiredService<SiteMetrics>().LoginThrottled();
                 var window = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.LoginRateLimit.WindowSeconds;
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(window);
                 return new ValueTask(ErrorPages.WriteTooManyLoginAttemptsAsync(context.HttpContext, retryAfter));

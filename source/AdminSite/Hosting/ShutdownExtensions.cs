@@ -67,10 +67,21 @@ internal static class ShutdownExtensions
 /// Not ready from the moment shutdown begins (SIGTERM): the load balancer stops sending new requests while
 /// the ones in flight finish. See <see cref="ShutdownOptions"/> for how long the server keeps answering.
 /// </summary>
-internal sealed class ShutdownHealthCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+/// <remarks>
+/// Answered before the readiness checks run, not as one of them: an unhealthy check is logged as an error, and
+/// every readiness probe during a normal drain would write one. Nor is the database asked while the pod is going.
+/// </remarks>
+internal static class NotReadyWhileStopping
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
-            ? HealthCheckResult.Unhealthy("Shutting down.")
-            : HealthCheckResult.Healthy());
+    public static IApplicationBuilder UseNotReadyWhileStopping(this IApplicationBuilder app, PathString readinessPath)
+    {
+        var stopping = app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        return app.UseWhen(
+            context => stopping.IsCancellationRequested && context.Request.Path == readinessPath,
+            branch => branch.Run(context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return HealthResponse.WriteAsync(context, new HealthReport(new Dictionary<string, HealthReportEntry>(), HealthStatus.Unhealthy, TimeSpan.Zero));
+            }));
+    }
 }

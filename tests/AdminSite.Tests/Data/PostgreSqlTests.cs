@@ -64,10 +64,24 @@ public sealed class PostgreSqlTests
     {
         using var client = _site.CreateSiteClient();
 
-        (await client.GetHtmlAsync("/readyz")).Should().Be("Healthy");
+        (await client.GetHtmlAsync("/readyz")).Should().Contain("\"status\":\"Healthy\"");
         var provider = await _site.WithDbAsync(db => Task.FromResult(db.Database.ProviderName));
         provider.Should().Be("Npgsql.EntityFrameworkCore.PostgreSQL");
         (await _site.WithDbAsync(db => db.Database.GetPendingMigrationsAsync())).Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Database_metrics_cover_PostgreSQL_once_with_its_connection_pool()
+    {
+        using var admin = await _site.SignedInAdminAsync();
+        await admin.GetHtmlAsync("/admin/auth/user");
+
+        var metrics = await PrometheusText.ScrapeAsync(_site.MetricsAddress);
+
+        metrics.Value("db_client_operation_duration_seconds_count", ("db_system_name", "postgresql"), ("db_operation_name", "SELECT")).Should().BePositive();
+        metrics.Samples.Where(s => s.Name.StartsWith("db_client_operation_duration_seconds", StringComparison.Ordinal))
+            .Should().OnlyContain(s => s.Labels["otel_scope_name"] == "AdminSite.Database", "Npgsql's own duration histogram would count every command twice");
+        metrics.Families.Should().Contain(["db_client_connection_count", "db_client_connection_max"]);
     }
 
     [Test]

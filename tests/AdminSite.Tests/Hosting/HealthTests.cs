@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using AdminSite.Observability;
 using AdminSite.Tests.Infrastructure;
 
 namespace AdminSite.Tests.Hosting;
@@ -7,13 +9,20 @@ namespace AdminSite.Tests.Hosting;
 public sealed class HealthTests
 {
     [Test]
-    public async Task Liveness_and_readiness_answer_healthy_without_signing_in()
+    public async Task Liveness_and_readiness_answer_healthy_with_the_version_without_signing_in()
     {
         await using var site = new AdminSiteFactory();
         using var client = site.CreateSiteClient();
 
-        (await client.GetHtmlAsync("/healthz")).Should().Be("Healthy");
-        (await client.GetHtmlAsync("/readyz")).Should().Be("Healthy");
+        foreach (var path in new[] { "/healthz", "/readyz" })
+        {
+            using var response = await client.GetAsync(path);
+            response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+            using var payload = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            payload.RootElement.GetProperty("status").GetString().Should().Be("Healthy");
+            payload.RootElement.GetProperty("version").GetString().Should().Be(SiteVersion.Version).And.MatchRegex(@"^\d+\.\d+\.\d+");
+            payload.RootElement.GetProperty("commit").GetString().Should().Be(SiteVersion.Commit);
+        }
     }
 
     [Test]
@@ -49,7 +58,9 @@ public sealed class HealthTests
 
         Directory.CreateDirectory(site.DatabasePath);
 
-        (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        using var unready = await client.GetAsync("/readyz");
+        unready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        JsonDocument.Parse(await unready.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString().Should().Be("Unhealthy");
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         // A page that needs the database fails with the plain production error page, no details.

@@ -1,5 +1,6 @@
 using System.Net;
 using AdminSite.Data;
+using AdminSite.Observability;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -58,6 +59,18 @@ public sealed class AdminSiteFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The metrics listener's /metrics on loopback (it listens on every interface), once the site has started.</summary>
+    public Uri MetricsAddress
+    {
+        get
+        {
+            EnsureStarted();
+            var address = Services.GetRequiredService<MetricsServer>().Address
+                ?? throw new InvalidOperationException("Metrics are off on this site (Metrics:Enabled=false).");
+            return new UriBuilder(address) { Host = IPAddress.Loopback.ToString() }.Uri;
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -66,6 +79,16 @@ public sealed class AdminSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminUserName", AdminUserName);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Many sites run side by side in the tests: each one's metrics listener takes a free port.
+        builder.UseSetting("Metrics:Port", "0");
+        if (_kestrel)
+        {
+            // The endpoint is the one UseKestrel listens on: ports an image sets (the .NET SDK's ASPNETCORE_HTTP_PORTS,
+            // where the Jenkins agent runs these tests) would be a second address, which Kestrel overrides with a warning.
+            builder.UseSetting(WebHostDefaults.HttpPortsKey, "");
+            builder.UseSetting(WebHostDefaults.HttpsPortsKey, "");
+        }
+
         // Every test logs in from the same (absent) address; the throttle's own tests set a real limit.
         builder.UseSetting("Security:LoginRateLimit:PermitLimit", "1000000");
         // Keys encrypted at rest, as in production; a test that wants none sets CertificatePath to "".

@@ -41,14 +41,22 @@ public sealed class SiteServer : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>Starts the site, or with <paramref name="args"/> a command; it is not waited for (see <see cref="WaitUntilReadyAsync"/>).</summary>
-    public static SiteServer Start(IDictionary<string, string> environment, params string[] args)
+    public static SiteServer Start(IDictionary<string, string> environment, params string[] args) => Start(environment, plainLogs: true, args);
+
+    /// <summary>
+    /// The site as its image runs it: from its own folder (so its appsettings.json applies, log levels included) and
+    /// logging in the format its environment picks (JSON lines outside Development), not the plain one the other tests read.
+    /// </summary>
+    public static SiteServer StartAsInProduction(IDictionary<string, string> environment) => Start(environment, plainLogs: false, []);
+
+    private static SiteServer Start(IDictionary<string, string> environment, bool plainLogs, string[] args)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackSite.FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = plainLogs ? Path.GetTempPath() : Path.GetDirectoryName(SiteProcess.DllPath)!,
         };
         start.ArgumentList.Add(SiteProcess.DllPath);
         foreach (var arg in args)
@@ -58,6 +66,17 @@ public sealed class SiteServer : IAsyncDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
+        // The address is set one way only: under an image that sets these (the .NET SDK's, where CI runs the tests)
+        // Kestrel would warn that URLS overrides them.
+        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        start.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
+        // Several sites run at once (replicas, tests side by side): each metrics listener takes a free port.
+        start.Environment["Metrics__Port"] = "0";
+        if (plainLogs)
+        {
+            // The tests read the plain format's level prefixes (warn:, crit:); production writes JSON lines.
+            start.Environment["Logging__Console__FormatterName"] = "simple";
+        }
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

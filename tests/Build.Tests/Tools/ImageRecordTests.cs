@@ -60,4 +60,24 @@ public class ImageRecordTests
             Directory.Delete(path.Parent, recursive: true);
         }
     }
+
+    [Test]
+    public void The_version_round_trips_and_a_tampered_one_is_refused()
+    {
+        var path = AbsolutePath.Create(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "image.json"));
+        try
+        {
+            var record = new ImageRecord("localhost:5000", "admin-site", "abc-1", Digest) { Version = "1.2.1-alpha.0.3" };
+            record.Write(path);
+            ImageRecord.Read(path).Version.Should().Be("1.2.1-alpha.0.3");
+
+            File.WriteAllText(path, File.ReadAllText(path).Replace("1.2.1-alpha.0.3", "1.2.1,service.type=NodePort", StringComparison.Ordinal));
+            var read = () => ImageRecord.Read(path);
+            read.Should().Throw<BuildFailedException>().WithMessage("*holds version '1.2.1,service.type=NodePort', which is not a SemVer version*");
+        }
+        finally
+        {
+            Directory.Delete(path.Parent, recursive: true);
+        }
+    }
 }

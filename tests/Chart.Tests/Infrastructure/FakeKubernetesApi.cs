@@ -160,7 +160,9 @@ public sealed class FakeKubernetesApi : IDisposable
         ["apps/v1"] = [("Deployment", "deployments")],
         ["policy/v1"] = [("PodDisruptionBudget", "poddisruptionbudgets")],
         ["autoscaling/v2"] = [("HorizontalPodAutoscaler", "horizontalpodautoscalers")],
-        ["networking.k8s.io/v1"] = [("Ingress", "ingresses")],
+        ["networking.k8s.io/v1"] = [("Ingress", "ingresses"), ("NetworkPolicy", "networkpolicies")],
+        // The Prometheus Operator's CRDs, as a cluster running it serves them.
+        ["monitoring.coreos.com/v1"] = [("ServiceMonitor", "servicemonitors"), ("PrometheusRule", "prometheusrules")],
     };
 
     private static string? Discovery(string path) => path switch

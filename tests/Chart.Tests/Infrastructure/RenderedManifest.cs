@@ -51,7 +51,16 @@ public sealed class RenderedManifest
 
     public Node Deployment => Single("Deployment");
 
-    public Node Service => Single("Service");
+    /// <summary>The site's Service (the metrics Service of the ServiceMonitor aside).</summary>
+    public Node Service
+    {
+        get
+        {
+            var services = OfKind("Service").Where(service => !service["metadata"]["name"].String.EndsWith("-metrics", StringComparison.Ordinal)).ToList();
+            Assert.That(services, NUnit.Framework.Has.Count.EqualTo(1), () => $"expected exactly one Service besides the metrics one, rendered: {string.Join(", ", Kinds)}");
+            return services[0];
+        }
+    }
 
     public Node Ingress => Single("Ingress");
 

@@ -66,6 +66,17 @@ public class NotesTests(Helm helm) : HelmFixture(helm)
     }
 
     [Test]
+    public void Names_the_version_and_where_the_metrics_are()
+    {
+        var notes = Notes(Scenario("default").Set("image.version", "2.0.0"));
+
+        notes.Should().Contain($"admin-site 2.0.0 is deployed as release {HelmChart.ReleaseName}")
+            .And.Contain($"kubectl port-forward deployment/{HelmChart.FullName} --namespace {HelmChart.Namespace} 9090")
+            .And.Contain("curl 127.0.0.1:9090/metrics");
+        Notes(Scenario("default").Set("metrics.enabled", "false")).Should().NotContain("/metrics");
+    }
+
+    [Test]
     public void Tells_how_to_read_the_generated_admin_password()
     {
         var notes = Notes(Scenario("default"));

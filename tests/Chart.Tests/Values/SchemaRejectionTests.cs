@@ -65,6 +65,17 @@ public class SchemaRejectionTests(Helm helm) : HelmFixture(helm)
         yield return Case("bootstrap password shorter than the site's policy", c => c.Set("bootstrapAdmin.password", "short"), "bootstrapAdmin.password");
         yield return Case("PDB maxUnavailable zero", c => c.Set("podDisruptionBudget.maxUnavailable", "0"), "maxUnavailable");
 
+        // Metrics, monitoring and the network policy.
+        yield return Case("image.version with a v", c => c.Set("image.version", "v1.2.0"), "image.version");
+        yield return Case("image.version with build metadata", c => c.Set("image.version", "1.2.0+abc"), "image.version");
+        yield return Case("metrics port as text", c => c.Set("metrics.port", "metrics"), "metrics.port");
+        yield return Case("metrics port on the site's port", c => c.Set("metrics.port", "8080"), "metrics.port");
+        yield return Case("unknown key in metrics", c => c.Set("metrics.path", "/m"), "path");
+        yield return Case("scrape interval without a unit", c => c.Set("metrics.serviceMonitor.interval", "30"), "metrics.serviceMonitor.interval");
+        yield return Case("network policy peer with a typo", c => c.SetJson("networkPolicy.metrics.from", """[{"namespaceSelecter":{}}]"""), "namespaceSelecter");
+        yield return Case("network policy CIDR without a prefix", c => c.SetJson("networkPolicy.http.from", """[{"ipBlock":{"cidr":"10.0.0.0"}}]"""), "cidr");
+        yield return Case("network policy peers not a list", c => c.Set("networkPolicy.http.from", "10.0.0.0/8"), "networkPolicy.http.from");
+
         // Scale-out only on PostgreSQL.
         yield return Case("3 replicas on SQLite", c => c.Set("replicaCount", "3"), "replicaCount");
         yield return Case("autoscaling on SQLite", c => c.Set("autoscaling.enabled", "true"), "autoscaling.enabled");

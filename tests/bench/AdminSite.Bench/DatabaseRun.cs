@@ -5,6 +5,9 @@ namespace AdminSite.Bench;
 /// <summary>The site on one database, seeded, then measured: the login page and changelist under wrk, then every view.</summary>
 internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnlyList<WrkResult> Pages, IReadOnlyList<ViewResult> Views, Memory Memory)
 {
+    /// <summary>Each page's requests/s with metrics on and off (<see cref="MetricsCost"/>); measured on SQLite only.</summary>
+    public IReadOnlyList<MetricsCost> MetricsCosts { get; init; } = [];
+
     public static async Task<DatabaseRun> OnSqliteAsync(WorkFolder work, BenchOptions options)
     {
         var path = options.SqliteDatabase is { } kept ? Path.GetFullPath(kept) : work.DatabasePath;
@@ -52,8 +55,35 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
             results.Add(result with { Memory = site.ReadMemory() });
         }
 
+        var costs = pages ? await MetricsCostAsync(work, options, database, site, cookie) : [];
         var views = await ViewBench.RunAsync(site, cookie, options, database.Provider);
-        return new DatabaseRun(database.Provider, seeding, results, views, site.ReadMemory());
+        return new DatabaseRun(database.Provider, seeding, results, views, site.ReadMemory()) { MetricsCosts = costs };
+    }
+
+    /// <summary>
+    /// The pages again on a second site with Metrics__Enabled=false, in the order on, off, off, on: whichever runs
+    /// first runs on a colder machine, and one order alone showed the metrics twice as costly as the other.
+    /// </summary>
+    private static async Task<IReadOnlyList<MetricsCost>> MetricsCostAsync(WorkFolder work, BenchOptions options, BenchDatabase database, Site on, string onCookie)
+    {
+        await using var off = await Site.StartAsync(work, database, metrics: false);
+        var offCookie = await off.LogInAsync(Site.AdminUserName, Site.AdminPassword);
+        var costs = new List<MetricsCost>();
+        for (var i = 0; i < 2; i++)
+        {
+            var (name, path, _) = PagesUnderLoad(onCookie)[i];
+            Console.WriteLine($"wrk: {name}, metrics on, off, off, on ({options.Seconds} s each) ...");
+            var onRuns = new List<double>();
+            var offRuns = new List<double>();
+            foreach (var metrics in new[] { true, false, false, true })
+            {
+                var (site, header) = metrics ? (on, PagesUnderLoad(onCookie)[i].Header) : (off, PagesUnderLoad(offCookie)[i].Header);
+                var result = await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
+                (metrics ? onRuns : offRuns).Add(result.RequestsPerSecond);
+            }
+            costs.Add(new MetricsCost(name, onRuns.Average(), offRuns.Average()));
+        }
+        return costs;
     }
 
     private static (string Name, string Path, string? Header)[] PagesUnderLoad(string cookie) =>
@@ -61,4 +91,10 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
         ("login page (anonymous)", "/Identity/Account/Login", null),
         ("users changelist (signed in)", ChangeListViews.ChangeList, $"Cookie: {cookie}"),
     ];
+}
+
+/// <summary>A page's requests/s with metrics on and off, each the mean of two runs.</summary>
+internal sealed record MetricsCost(string Page, double OnRequestsPerSecond, double OffRequestsPerSecond)
+{
+    public double Percent => (OnRequestsPerSecond / OffRequestsPerSecond - 1) * 100;
 }

@@ -34,6 +34,7 @@ foreach (var run in runs)
     Report.PrintViews(options, run);
 }
 
+Report.PrintMetricsCost(runs[0].MetricsCosts);
 if (exports.Count > 0)
 {
     Report.PrintExport(exports);

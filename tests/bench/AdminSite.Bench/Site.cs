@@ -43,7 +43,8 @@ internal sealed partial class Site : IAsyncDisposable
         }
     }
 
-    public static async Task<Site> StartAsync(WorkFolder work, BenchDatabase database)
+    /// <param name="metrics">Metrics:Enabled: the bench runs the pages both ways to show what the metrics cost.</param>
+    public static async Task<Site> StartAsync(WorkFolder work, BenchDatabase database, bool metrics = true)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackSite.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.SiteFolder, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -54,6 +55,9 @@ internal sealed partial class Site : IAsyncDisposable
         {
             start.Environment[key] = value;
         }
+
+        start.Environment["Metrics__Enabled"] = metrics ? "true" : "false";
+        start.Environment["Metrics__Port"] = "0";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The site did not start.");
         process.OutputDataReceived += (_, _) => { };

@@ -12,7 +12,7 @@ public class DeploymentDefaultsTests(Helm helm) : HelmFixture(helm)
 
     [Test]
     public void Renders_exactly_the_single_pod_resources() =>
-        _manifest.Kinds.Should().BeEquivalentTo(["ServiceAccount", "Secret", "PersistentVolumeClaim", "Service", "Deployment", "Pod"]);
+        _manifest.Kinds.Should().BeEquivalentTo(["ServiceAccount", "Secret", "PersistentVolumeClaim", "Service", "NetworkPolicy", "Deployment", "Pod"]);
 
     [Test]
     public void Runs_one_replica() => _manifest.Deployment["spec"]["replicas"].Int.Should().Be(1);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AdminSite.Authorization;
 using AdminSite.Identity;
+using AdminSite.Observability;
 using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +17,7 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
-public sealed class LoginModel(AdminSignInManager signInManager, UserManager<AdminUser> users, TimeProvider time, AdminAccessProvider access)
+public sealed class LoginModel(AdminSignInManager signInManager, UserManager<AdminUser> users, TimeProvider time, AdminAccessProvider access, SiteMetrics metrics)
     : PageModel
 {
     public const string InvalidLogin =
@@ -75,6 +76,7 @@ public sealed class LoginModel(AdminSignInManager signInManager, UserManager<Adm
 
         if (result.IsLockedOut)
         {
+            metrics.LoginLockedOut();
             return RedirectToPage("./Lockout");
         }
 
@@ -84,6 +86,7 @@ public sealed class LoginModel(AdminSignInManager signInManager, UserManager<Adm
         }
 
         await LastLogin.RecordAsync(users, (await users.FindByNameAsync(Input.UserName))!, time);
+        metrics.LoginSucceeded();
         return LocalRedirect(ReturnUrl);
     }
 
@@ -92,6 +95,7 @@ public sealed class LoginModel(AdminSignInManager signInManager, UserManager<Adm
     // One message for a wrong password, an unknown, inactive or non-staff user: no account enumeration.
     private PageResult Invalid()
     {
+        metrics.LoginFailed();
         ModelState.AddModelError("", InvalidLogin);
         return Page();
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AdminSite.Identity;
+using AdminSite.Observability;
 using AdminSite.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,7 @@ namespace AdminSite.Areas.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LoginRateLimitOptions.PolicyName)]
-public sealed class LoginWith2faModel(AdminSignInManager signInManager, UserManager<AdminUser> users, TimeProvider time) : PageModel
+public sealed class LoginWith2faModel(AdminSignInManager signInManager, UserManager<AdminUser> users, TimeProvider time, SiteMetrics metrics) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -54,16 +55,19 @@ public sealed class LoginWith2faModel(AdminSignInManager signInManager, UserMana
         var result = await signInManager.TwoFactorLoginAsync(user, code, usedRecoveryCode);
         if (result.IsLockedOut)
         {
+            metrics.LoginLockedOut();
             return RedirectToPage("./Lockout");
         }
 
         if (!result.Succeeded)
         {
+            metrics.TwoFactorFailed();
             ModelState.AddModelError("Input.Code", TwoFactorCode.Invalid);
             return Page();
         }
 
         await LastLogin.RecordAsync(users, user, time);
+        metrics.LoginSucceeded();
         if (usedRecoveryCode)
         {
             var left = await users.CountRecoveryCodesAsync(user);
