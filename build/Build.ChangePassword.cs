@@ -9,7 +9,7 @@ partial class Build
 
     Target ChangePassword => _ => _
         .Description("Sets a user's password in Run's database (.data/): --admin-password-file, ADMIN_PASSWORD, or a generated one printed once")
-        .Requires(() => File.Exists(RunDatabase), $"there is no database under .data/ yet: ./build.sh Run creates it")
+        .Requires(() => File.Exists(RunDatabase), "there is no database under .data/ yet: ./build.sh Run creates it")
         .Executes(async () =>
         {
             await BuildSite();
