@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using BuildEngine;
 
 partial class Build
@@ -8,36 +7,34 @@ partial class Build
     readonly string UserName = "admin";
 
     Target ChangePassword => _ => _
-        .Description("Sets a user's password in Run's database (.data/): --admin-password-file, ADMIN_PASSWORD, or a generated one printed once")
+        .Description("Sets a user's password in Run's database (.data/): --admin-password-file, ADMIN_PASSWORD, or one the site generates and prints once")
         .Requires(() => File.Exists(RunDatabase), "there is no database under .data/ yet: ./build.sh Run creates it")
         .Executes(async () =>
         {
             await BuildSite();
-            var password = AdminPassword ?? GeneratedPassword();
-            // The site reads it from a file only it can read, never from an argument (ps shows arguments).
+            if (AdminPassword is null)
+            {
+                await ChangePasswordWith(["--generate"]);
+                return;
+            }
+
+            // The site reads the password from a file only its owner can read, never from an argument (ps shows arguments).
             var file = TemporaryDirectory / $"new-password-{Guid.NewGuid():N}";
             Directory.CreateDirectory(TemporaryDirectory);
-            File.WriteAllText(file, password, new System.Text.UTF8Encoding(false));
+            File.WriteAllText(file, AdminPassword, new System.Text.UTF8Encoding(false));
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             try
             {
-                await DotNet.Run(
-                    ["run", "--project", AdminSiteProject, "--configuration", Configuration.ToString(), "--no-build", "--",
-                        "changepassword", UserName, "--password-file", file],
-                    environment: SiteEnvironment([]));
+                await ChangePasswordWith(["--password-file", file]);
             }
             finally
             {
                 File.Delete(file);
             }
-            if (AdminPassword is null)
-                Log.Success($"The new password of '{UserName}', shown only this once: {password}");
         });
 
-    static string GeneratedPassword()
-    {
-        const string alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        return RandomNumberGenerator.GetString(alphabet, 20);
-    }
+    Task ChangePasswordWith(IReadOnlyList<string> source) => DotNet.Run(
+        ["run", "--project", AdminSiteProject, "--configuration", Configuration.ToString(), "--no-build", "--", "changepassword", UserName, .. source],
+        environment: SiteEnvironment([]));
 }

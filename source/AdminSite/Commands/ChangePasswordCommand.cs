@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Identity;
 namespace AdminSite.Commands;
 
 /// <summary>
-/// <c>changepassword USERNAME [--password-file PATH]</c>: set a user's password interactively (three tries, as Django),
-/// or from a file for scripts: never from an argument, which <c>ps</c> would show.
+/// <c>changepassword USERNAME [--password-file PATH | --generate]</c>: set a user's password interactively (three
+/// tries, as Django), from a file for scripts (never from an argument, which <c>ps</c> would show), or generated as the
+/// bootstrap's and printed once (<c>./build.sh ChangePassword</c> for a forgotten password).
 /// </summary>
 public sealed class ChangePasswordCommand(IServiceProvider services, ICommandConsole console)
 {
@@ -15,9 +16,10 @@ public sealed class ChangePasswordCommand(IServiceProvider services, ICommandCon
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var fromFile = args.Length == 3 && args[1] == "--password-file";
-        if (!(args.Length == 1 || fromFile) || args[0].StartsWith('-'))
+        var generate = args.Length == 2 && args[1] == "--generate";
+        if (!(args.Length == 1 || fromFile || generate) || args[0].StartsWith('-'))
         {
-            throw new CommandException("Usage: changepassword <username> [--password-file PATH]", AdminCommands.UsageError);
+            throw new CommandException("Usage: changepassword <username> [--password-file PATH | --generate]", AdminCommands.UsageError);
         }
 
         await using var scope = services.CreateAsyncScope();
@@ -26,6 +28,20 @@ public sealed class ChangePasswordCommand(IServiceProvider services, ICommandCon
             ?? throw new CommandException($"User '{args[0]}' does not exist.");
 
         console.WriteLine($"Changing password for user '{user.UserName}'");
+        if (generate)
+        {
+            var generated = BootstrapAdmin.GeneratePassword();
+            var refused = await SetAsync(users, user, generated);
+            if (refused.Count > 0)
+            {
+                throw new CommandException($"The password was not changed: {string.Join(" ", refused)}");
+            }
+
+            // To the console, not the log pipeline, as the bootstrap's banner: a password must not reach a log store.
+            console.WriteLine($"The new password of '{user.UserName}', shown only this once: {generated}");
+            return Changed(user);
+        }
+
         if (fromFile)
         {
             string password;

@@ -62,6 +62,24 @@ public sealed class PasswordFileTests
         (await _host.CheckPasswordAsync("erin", "Rotated-By-Script-7")).Should().BeTrue();
     }
 
+    [Test]
+    public async Task Changepassword_generates_a_password_prints_it_once_and_it_works()
+    {
+        await _host.MigrateAsync();
+        (await _host.RunAsync(new ScriptedConsole(), new() { ["Bootstrap:AdminPassword"] = "Seriously-Long-Secret" },
+            "createsuperuser", "--no-input", "--username", "frank")).Should().Be(0);
+        var console = new ScriptedConsole();
+
+        var code = await _host.RunAsync(console, null, "changepassword", "frank", "--generate");
+
+        code.Should().Be(0, console.AllErrors);
+        var line = console.Output.Should().ContainSingle(text => text.StartsWith("The new password of 'frank', shown only this once: ", StringComparison.Ordinal)).Subject;
+        var password = line[(line.LastIndexOf(' ') + 1)..];
+        password.Should().HaveLength(24);
+        (await _host.CheckPasswordAsync("frank", password)).Should().BeTrue();
+        (await _host.CheckPasswordAsync("frank", "Seriously-Long-Secret")).Should().BeFalse();
+    }
+
     [TestCase("missing")]
     [TestCase("empty")]
     public async Task A_password_file_that_is_missing_or_empty_fails_clearly(string kind)
