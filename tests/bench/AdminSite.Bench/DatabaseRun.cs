@@ -69,22 +69,19 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
         await using var off = await Site.StartAsync(work, database, metrics: false);
         var offCookie = await off.LogInAsync(Site.AdminUserName, Site.AdminPassword);
         var costs = new List<MetricsCost>();
-        for (var i = 0; i < 2; i++)
+        foreach (var (page, offPage) in PagesUnderLoad(onCookie).Zip(PagesUnderLoad(offCookie)))
         {
-            var (name, path, _) = PagesUnderLoad(onCookie)[i];
             // The site without metrics is fresh: warmed up first as the other was by the runs above, or JIT
             // compilation, not metrics, makes the difference.
-            Console.WriteLine($"wrk: {name}, warming up the site without metrics, then metrics on, off, off, on ({options.Seconds} s each) ...");
-            await Wrk.RunAsync(name, new Uri(off.BaseAddress, path), options, PagesUnderLoad(offCookie)[i].Header);
-            var onRuns = new List<double>();
-            var offRuns = new List<double>();
+            Console.WriteLine($"wrk: {page.Name}, warming up the site without metrics, then metrics on, off, off, on ({options.Seconds} s each) ...");
+            await Wrk.RunAsync(page.Name, new Uri(off.BaseAddress, page.Path), options, offPage.Header);
+            var runs = new Dictionary<bool, List<double>> { [true] = [], [false] = [] };
             foreach (var metrics in new[] { true, false, false, true })
             {
-                var (site, header) = metrics ? (on, PagesUnderLoad(onCookie)[i].Header) : (off, PagesUnderLoad(offCookie)[i].Header);
-                var result = await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
-                (metrics ? onRuns : offRuns).Add(result.RequestsPerSecond);
+                var (site, header) = metrics ? (on, page.Header) : (off, offPage.Header);
+                runs[metrics].Add((await Wrk.RunAsync(page.Name, new Uri(site.BaseAddress, page.Path), options, header)).RequestsPerSecond);
             }
-            costs.Add(new MetricsCost(name, onRuns.Average(), offRuns.Average()));
+            costs.Add(new MetricsCost(page.Name, runs[true].Average(), runs[false].Average()));
         }
         return costs;
     }
