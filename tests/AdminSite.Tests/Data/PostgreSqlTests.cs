@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using AdminSite.Identity;
 using AdminSite.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -130,6 +132,44 @@ public sealed class PostgreSqlTests
     }
 
     [Test]
+    public async Task A_large_table_is_counted_from_its_estimate_and_a_page_past_its_end_counts_exactly()
+    {
+        const int Seeded = 120_000;
+        await _site.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
+                "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
+                "FirstName", "LastName", "IsActive", "IsStaff", "IsSuperuser", "DateJoined")
+            SELECT 'est-' || i, 'est' || lpad(i::text, 6, '0'), 'EST' || lpad(i::text, 6, '0'), NULL, NULL, false,
+                'stamp', 'stamp', false, false, true, 0, 'First', 'Last', true, false, false, now()
+            FROM generate_series(1, {Seeded}) AS i
+            """));
+        await _site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""ANALYZE "AspNetUsers" """));
+        try
+        {
+            using var admin = await _site.SignedInAdminAsync();
+            var exact = await _site.WithDbAsync(db => db.Users.CountAsync());
+
+            _site.Commands.Clear();
+            var all = await admin.GetHtmlAsync("/admin/auth/user");
+            var search = await admin.GetHtmlAsync("/admin/auth/user?q=est");
+            var counts = _site.Commands.Commands.Where(c => c.Contains("count(", StringComparison.OrdinalIgnoreCase)).ToList();
+            var past = await admin.GetHtmlAsync("/admin/auth/user?p=1300");
+
+            Estimate(all, " users").Should().BeCloseTo(exact, 1_000, "ANALYZE samples the table");
+            Estimate(search, " total</a>)").Should().Be(Estimate(all, " users"));
+            search.Should().Contain("More than 1,000 results (<a href=\"?\">about ");
+            counts.Should().ContainSingle("only the search's matches are counted, up to the bound")
+                .Which.Should().Contain("LIMIT", "the count stops at the bound");
+            past.Should().Contain($"{exact:N0} users", "past the estimated end the rows are counted")
+                .And.Contain($"<span class=\"this-page\" aria-current=\"page\">{(exact + 99) / 100}</span>");
+        }
+        finally
+        {
+            await _site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AspNetUsers" WHERE "Id" LIKE 'est-%'; ANALYZE "AspNetUsers" """));
+        }
+    }
+
+    [Test]
     public async Task Groups_with_permissions_and_bulk_delete_work()
     {
         using var admin = await _site.SignedInAdminAsync();
@@ -143,6 +183,10 @@ public sealed class PostgreSqlTests
         (await _site.WithDbAsync(db => db.Roles.AnyAsync(g => g.Name == "pg-group"))).Should().BeFalse();
         (await _site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.ObjectId == group.Id))).Should().Be(2);
     }
+
+    /// <summary>The number in "about 120,000" followed by <paramref name="after"/>.</summary>
+    private static int Estimate(string html, string after) => int.Parse(
+        Regex.Match(html, "about ([0-9,]+)" + Regex.Escape(after)).Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
     private async Task ExecuteAsync(string sql)
     {

@@ -50,41 +50,60 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
         var results = new List<WrkResult>();
         foreach (var (name, path, header) in pages ? PagesUnderLoad(cookie) : [])
         {
-            Console.WriteLine($"wrk: {name}, {options.Connections} connections, {options.Seconds} s ...");
+            // A fresh site runs its first seconds of load at a third of its pace, until the JIT has compiled the
+            // page's code for speed: the first page measured cold once read 2,732 req/s, and 8,721 warm.
+            Console.WriteLine($"wrk: {name}, {options.Connections} connections, {options.Seconds} s to warm up, then {options.Seconds} s measured ...");
+            await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
             var result = await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
             results.Add(result with { Memory = site.ReadMemory() });
         }
 
-        var costs = pages ? await MetricsCostAsync(work, options, database, site, cookie) : [];
+        var costs = pages ? await MetricsCostAsync(work, options, database) : [];
         var views = await ViewBench.RunAsync(site, cookie, options, database.Provider);
         return new DatabaseRun(database.Provider, seeding, results, views, site.ReadMemory()) { MetricsCosts = costs };
     }
 
     /// <summary>
-    /// The pages again on a second site with Metrics__Enabled=false, warmed up, then in the order on, off, off, on:
-    /// whichever runs first runs on a colder machine, and one order alone showed the metrics twice as costly as the other.
+    /// The pages on fresh sites with metrics on and off in turn (<see cref="CostOrder"/>), each warmed up first, and
+    /// the median of each way compared. Two processes of one build differ by as much as metrics could cost (each JIT
+    /// compiles for what it saw first): with one process each way, two runs of the bench gave -2.5% and -7.1%.
     /// </summary>
-    private static async Task<IReadOnlyList<MetricsCost>> MetricsCostAsync(WorkFolder work, BenchOptions options, BenchDatabase database, Site on, string onCookie)
+    private static async Task<IReadOnlyList<MetricsCost>> MetricsCostAsync(WorkFolder work, BenchOptions options, BenchDatabase database)
     {
-        await using var off = await Site.StartAsync(work, database, metrics: false);
-        var offCookie = await off.LogInAsync(Site.AdminUserName, Site.AdminPassword);
-        var costs = new List<MetricsCost>();
-        foreach (var (page, offPage) in PagesUnderLoad(onCookie).Zip(PagesUnderLoad(offCookie)))
+        var runs = new List<(string Page, bool Metrics, PageCost Cost)>();
+        foreach (var metrics in CostOrder)
         {
-            // The site without metrics is fresh: warmed up first as the other was by the runs above, or JIT
-            // compilation, not metrics, makes the difference.
-            Console.WriteLine($"wrk: {page.Name}, warming up the site without metrics, then metrics on, off, off, on ({options.Seconds} s each) ...");
-            await Wrk.RunAsync(page.Name, new Uri(off.BaseAddress, page.Path), options, offPage.Header);
-            var runs = new Dictionary<bool, List<double>> { [true] = [], [false] = [] };
-            foreach (var metrics in new[] { true, false, false, true })
+            await using var site = await Site.StartAsync(work, database, metrics);
+            var pages = PagesUnderLoad(await site.LogInAsync(Site.AdminUserName, Site.AdminPassword));
+            // Every page warms up before any is measured: the JIT goes on compiling for speed for half a minute of
+            // load, and a page measured sooner measured the JIT (one gave -29% with metrics, at 5,228 req/s).
+            Console.WriteLine($"wrk: a fresh site with metrics {(metrics ? "on" : "off")}: each page {options.Seconds} s to warm up, then {options.Seconds} s measured ...");
+            foreach (var (name, path, header) in pages)
             {
-                var (site, header) = metrics ? (on, page.Header) : (off, offPage.Header);
-                runs[metrics].Add((await Wrk.RunAsync(page.Name, new Uri(site.BaseAddress, page.Path), options, header)).RequestsPerSecond);
+                await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
             }
-            costs.Add(new MetricsCost(page.Name, runs[true].Average(), runs[false].Average()));
+
+            foreach (var (name, path, header) in pages)
+            {
+                var cpuBefore = site.CpuTime();
+                var result = await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
+                var cost = new PageCost(result.RequestsPerSecond, (site.CpuTime() - cpuBefore).TotalMicroseconds / result.Requests);
+                Console.WriteLine($"  {name}: {cost.RequestsPerSecond:F1} req/s, site CPU {cost.CpuMicroseconds:F0} µs per request");
+                runs.Add((name, metrics, cost));
+            }
         }
-        return costs;
+
+        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+        PageCost MedianOf(IEnumerable<PageCost> costs) => new(Median(costs.Select(c => c.RequestsPerSecond)), Median(costs.Select(c => c.CpuMicroseconds)));
+        return runs.GroupBy(r => r.Page)
+            .Select(page => new MetricsCost(page.Key,
+                MedianOf(page.Where(r => r.Metrics).Select(r => r.Cost)),
+                MedianOf(page.Where(r => !r.Metrics).Select(r => r.Cost))))
+            .ToList();
     }
+
+    /// <summary>Three sites each way, neither way always first.</summary>
+    internal static readonly bool[] CostOrder = [true, false, false, true, true, false];
 
     private static (string Name, string Path, string? Header)[] PagesUnderLoad(string cookie) =>
     [
@@ -93,8 +112,18 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
     ];
 }
 
-/// <summary>A page's requests/s with metrics on and off, each the mean of two runs.</summary>
-internal sealed record MetricsCost(string Page, double OnRequestsPerSecond, double OffRequestsPerSecond)
+/// <summary>A page with metrics on and off, each the median of its sites.</summary>
+internal sealed record MetricsCost(string Page, PageCost On, PageCost Off)
 {
-    public double Percent => (OnRequestsPerSecond / OffRequestsPerSecond - 1) * 100;
+    /// <summary>Requests/s with metrics against without: negative when metrics slow the page down.</summary>
+    public double RequestsPercent => (On.RequestsPerSecond / Off.RequestsPerSecond - 1) * 100;
+
+    /// <summary>The site's CPU time per request with against without: positive when metrics cost CPU.</summary>
+    public double CpuPercent => (On.CpuMicroseconds / Off.CpuMicroseconds - 1) * 100;
 }
+
+/// <summary>
+/// Requests/s under wrk, and the site's CPU time (user + system) per request: wrk shares the machine's cores with the
+/// site and anything else running moves req/s, while the CPU a request takes moves far less.
+/// </summary>
+internal sealed record PageCost(double RequestsPerSecond, double CpuMicroseconds);

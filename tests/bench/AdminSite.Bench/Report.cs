@@ -45,15 +45,16 @@ internal static class Report
         Console.WriteLine(string.Format(culture, "Site on {0}: RSS peak (VmHWM) {1:F1} MiB, now (VmRSS) {2:F1} MiB.", run.Database, run.Memory.PeakMiB, run.Memory.CurrentMiB));
     }
 
-    /// <summary>Each page's requests/s with metrics against without (<see cref="DatabaseRun.MetricsCosts"/>).</summary>
+    /// <summary>Each page with metrics against without (<see cref="DatabaseRun.MetricsCosts"/>).</summary>
     public static void PrintMetricsCost(IReadOnlyList<MetricsCost> costs)
     {
         Console.WriteLine();
         foreach (var cost in costs)
         {
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                "Metrics cost on the {0}: {1:F1} req/s with, {2:F1} without ({3:+0.0;-0.0}%; mean of two runs each, on off off on).",
-                cost.Page, cost.OnRequestsPerSecond, cost.OffRequestsPerSecond, cost.Percent));
+                "Metrics cost on the {0}: {1:F1} req/s with, {2:F1} without ({3:+0.0;-0.0}%); site CPU {4:F0} µs per request with, {5:F0} without ({6:+0.0;-0.0}%). Median of {7} fresh sites each.",
+                cost.Page, cost.On.RequestsPerSecond, cost.Off.RequestsPerSecond, cost.RequestsPercent,
+                cost.On.CpuMicroseconds, cost.Off.CpuMicroseconds, cost.CpuPercent, DatabaseRun.CostOrder.Length / 2));
         }
     }
 

@@ -139,7 +139,8 @@ internal sealed partial class Site : IAsyncDisposable
         }
     }
 
-    private TimeSpan CpuTime()
+    /// <summary>The site process's CPU time so far, user and system.</summary>
+    public TimeSpan CpuTime()
     {
         _process.Refresh();
         return _process.TotalProcessorTime;

@@ -28,7 +28,7 @@ public sealed class IndexModel(AdminDbContext db) : AdminPageModel
         Filter = AuditFilter.Parse(Query);
         var entries = db.AuditEntries.AsNoTracking().Where(Filter.Predicate());
         // The log only grows: a filter's matches are counted up to a bound, as the users changelist counts them.
-        var counts = await ResultCounts.CountAsync(db.AuditEntries, IsFiltered ? entries : null, cancellationToken);
+        var counts = await ResultCounts.CountAsync(db, IsFiltered ? entries : null, cancellationToken);
         (Paginator, var page) = await Paginator.ReadAsync(counts, Query.PageNumber,
             paginator => entries.OrderByDescending(e => e.ActionTime).ThenByDescending(e => e.Id)
                 .Skip(paginator.Skip).Take(paginator.PerPage).ToListAsync(cancellationToken),

@@ -3,35 +3,35 @@ using System.Globalization;
 namespace AdminSite.Pages.Admin.ChangeLists;
 
 /// <summary>
-/// Django's paginator: 1-based pages, an out-of-range page falls back to the last one. With a count that is only
-/// a lower bound (<see cref="ResultCounts.IsExact"/>), the pages past it are not known: a page asked for is
-/// taken as it is, and the links end in an ellipsis.
+/// Django's paginator: 1-based pages, an out-of-range page falls back to the last one. With a count that is not exact
+/// (<see cref="CountKind"/>) the last page is not known: a page asked for is taken as it is, and past a lower bound
+/// the links end in an ellipsis.
 /// </summary>
 public sealed class Paginator
 {
     public const int DefaultPerPage = 100;
 
-    public Paginator(int count, int requestedPage, int perPage = DefaultPerPage, bool isCountExact = true)
+    public Paginator(int count, int requestedPage, int perPage = DefaultPerPage, CountKind kind = CountKind.Exact)
     {
         Count = count;
         PerPage = perPage;
-        IsCountExact = isCountExact;
+        Kind = kind;
         var pages = Math.Max(1, (count + perPage - 1) / perPage);
-        Page = isCountExact ? Math.Clamp(requestedPage, 1, pages) : Math.Max(1, requestedPage);
+        Page = kind == CountKind.Exact ? Math.Clamp(requestedPage, 1, pages) : Math.Max(1, requestedPage);
         PageCount = Math.Max(pages, Page);
     }
 
     /// <summary>
-    /// The page asked for, read with <paramref name="read"/>. When the count was a lower bound and the page lies past
+    /// The page asked for, read with <paramref name="read"/>. When the count was not exact and the page lies past
     /// the last match, the matches are counted exactly (<paramref name="countExactly"/>, rarely needed) and the last
     /// page is read instead, as Django shows it for an out-of-range page.
     /// </summary>
     public static async Task<(Paginator Paginator, List<T> Rows)> ReadAsync<T>(
         ResultCounts counts, int requestedPage, Func<Paginator, Task<List<T>>> read, Func<Task<int>> countExactly)
     {
-        var paginator = new Paginator(counts.Matching, requestedPage, isCountExact: counts.IsExact);
+        var paginator = new Paginator(counts.Matching, requestedPage, kind: counts.Kind);
         var rows = await read(paginator);
-        if (rows.Count == 0 && !counts.IsExact && paginator.Page > 1)
+        if (rows.Count == 0 && counts.Kind != CountKind.Exact && paginator.Page > 1)
         {
             paginator = new Paginator(await countExactly(), requestedPage);
             rows = await read(paginator);
@@ -42,12 +42,15 @@ public sealed class Paginator
 
     public int Count { get; }
 
-    public bool IsCountExact { get; }
+    public CountKind Kind { get; }
 
-    /// <summary>"1,234", or "more than 1,000" when the count is a lower bound.</summary>
-    public string CountText => IsCountExact
-        ? Count.ToString("N0", CultureInfo.InvariantCulture)
-        : $"more than {(Count - 1).ToString("N0", CultureInfo.InvariantCulture)}";
+    /// <summary>"1,234", "more than 1,000" when the count is a lower bound, "about 1,000,000" for an estimate.</summary>
+    public string CountText => Kind switch
+    {
+        CountKind.AtLeast => $"more than {(Count - 1).ToString("N0", CultureInfo.InvariantCulture)}",
+        CountKind.About => $"about {Count.ToString("N0", CultureInfo.InvariantCulture)}",
+        _ => Count.ToString("N0", CultureInfo.InvariantCulture),
+    };
 
     public int PerPage { get; }
 
@@ -63,7 +66,7 @@ public sealed class Paginator
     public IReadOnlyList<int?> ElidedRange(int onEachSide = 3, int onEnds = 2)
     {
         var pages = KnownRange(onEachSide, onEnds);
-        return IsCountExact ? pages : [.. pages, null];
+        return Kind == CountKind.AtLeast ? [.. pages, null] : pages;
     }
 
     private List<int?> KnownRange(int onEachSide, int onEnds)

@@ -8,43 +8,71 @@ namespace AdminSite.Pages.Admin.ChangeLists;
 /// up to <see cref="ExactUpTo"/>; past it the list says "More than 1,000 results", as Django's
 /// <c>show_full_result_count = False</c> gives up a count that costs more than the page. An exact count of a
 /// million matches reads a million rows on every request; the first 1,001 are found in a few milliseconds, even
-/// through the search index. A thousand is also as many as one action may change ("select all").
+/// through the search index. A thousand is also as many as one action may change ("select all"). The total of a
+/// large PostgreSQL table is its estimate (<see cref="TableSizeEstimate"/>).
 /// </summary>
 public sealed class ResultCounts
 {
     public const int ExactUpTo = 1_000;
 
+    /// <summary>What the list shows: every row when nothing narrows it, else the matches.</summary>
     public int Matching { get; init; }
+
+    public CountKind Kind { get; init; } = CountKind.Exact;
 
     public int Total { get; init; }
 
-    /// <summary>False when more than <see cref="ExactUpTo"/> match: <see cref="Matching"/> is then a lower bound.</summary>
-    public bool IsExact { get; init; } = true;
+    public bool IsTotalEstimated { get; init; }
 
     /// <summary>"1 result", "42 results", or "More than 1,000 results".</summary>
-    public string Describe(string singular, string plural) => IsExact
-        ? $"{Matching.ToString(CultureInfo.InvariantCulture)} {(Matching == 1 ? singular : plural)}"
-        : $"More than {ExactUpTo.ToString("N0", CultureInfo.InvariantCulture)} {plural}";
+    public string Describe(string singular, string plural) => Kind == CountKind.AtLeast
+        ? $"More than {ExactUpTo.ToString("N0", CultureInfo.InvariantCulture)} {plural}"
+        : $"{Matching.ToString(CultureInfo.InvariantCulture)} {(Matching == 1 ? singular : plural)}";
+
+    /// <summary>Django's "(1234 total)", or "about 1,000,000" for an estimate.</summary>
+    public string TotalText => IsTotalEstimated
+        ? $"about {Total.ToString("N0", CultureInfo.InvariantCulture)}"
+        : Total.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Both counts in one query (a test counts the queries a changelist makes). <paramref name="matching"/> is
-    /// null when nothing narrows the list: the total is then the count, exact however large (SQLite counts a
-    /// whole table from its smallest index in a few milliseconds).
+    /// Both counts in one query (a test counts the queries a changelist makes), or the estimate and the matches.
+    /// <paramref name="matching"/> is null when nothing narrows the list: the total is then the count, exact however
+    /// large on SQLite (it counts a whole table from its smallest index in a few milliseconds).
     /// </summary>
-    public static async Task<ResultCounts> CountAsync<T>(IQueryable<T> all, IQueryable<T>? matching, CancellationToken cancellationToken)
+    public static async Task<ResultCounts> CountAsync<T>(DbContext db, IQueryable<T>? matching, CancellationToken cancellationToken) where T : class
     {
+        // An IQueryable, not the DbSet: EF Core would run all.Count() below as a query of its own (QueryCountTests).
+        IQueryable<T> all = db.Set<T>();
+        var estimate = await TableSizeEstimate.ReadAsync<T>(db, cancellationToken);
         if (matching is null)
         {
-            var total = await all.CountAsync(cancellationToken);
-            return new ResultCounts { Total = total, Matching = total };
+            var total = estimate ?? await all.CountAsync(cancellationToken);
+            return new ResultCounts
+            {
+                Total = total,
+                IsTotalEstimated = estimate is not null,
+                Matching = total,
+                Kind = estimate is null ? CountKind.Exact : CountKind.About,
+            };
+        }
+
+        if (estimate is { } about)
+        {
+            return Bounded(about, await matching.Take(ExactUpTo + 1).CountAsync(cancellationToken), totalEstimated: true);
         }
 
         var counts = await all
             .Take(1)
             .Select(_ => new { Total = all.Count(), Matching = matching.Take(ExactUpTo + 1).Count() })
             .SingleOrDefaultAsync(cancellationToken);
-        return counts is null
-            ? new ResultCounts()
-            : new ResultCounts { Total = counts.Total, Matching = counts.Matching, IsExact = counts.Matching <= ExactUpTo };
+        return counts is null ? new ResultCounts() : Bounded(counts.Total, counts.Matching, totalEstimated: false);
     }
+
+    private static ResultCounts Bounded(int total, int matching, bool totalEstimated) => new()
+    {
+        Total = total,
+        IsTotalEstimated = totalEstimated,
+        Matching = matching,
+        Kind = matching <= ExactUpTo ? CountKind.Exact : CountKind.AtLeast,
+    };
 }

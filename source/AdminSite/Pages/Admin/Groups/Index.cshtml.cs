@@ -37,16 +37,17 @@ public sealed class IndexModel(AdminDbContext db) : ChangeListPageModel
         IsFiltered = Query.IsFiltered([]);
 
         var predicate = GroupChangeList.Predicate(Query);
-        Counts = await ResultCounts.CountAsync(db.Roles, IsFiltered ? db.Roles.Where(predicate) : null, cancellationToken);
-        Paginator = new Paginator(Counts.Matching, Query.PageNumber, isCountExact: Counts.IsExact);
-
-        var descending = Sort.Columns[0].Descending;
         var filtered = db.Roles.AsNoTracking().Where(predicate);
-        Rows = await (descending ? filtered.OrderByDescending(g => g.Name) : filtered.OrderBy(g => g.Name)).ThenBy(g => g.Id)
-            .Skip(Paginator.Skip)
-            .Take(Paginator.PerPage)
-            .Select(g => new GroupRow(g.Id, g.Name ?? ""))
-            .ToListAsync(cancellationToken);
+        Counts = await ResultCounts.CountAsync(db, IsFiltered ? filtered : null, cancellationToken);
+        var descending = Sort.Columns[0].Descending;
+        (Paginator, var rows) = await Paginator.ReadAsync(Counts, Query.PageNumber,
+            paginator => (descending ? filtered.OrderByDescending(g => g.Name) : filtered.OrderBy(g => g.Name)).ThenBy(g => g.Id)
+                .Skip(paginator.Skip)
+                .Take(paginator.PerPage)
+                .Select(g => new GroupRow(g.Id, g.Name ?? ""))
+                .ToListAsync(cancellationToken),
+            () => filtered.CountAsync(cancellationToken));
+        Rows = rows;
     }
 
     public IActionResult OnPost([FromForm(Name = "action")] string? actionName, [FromForm(Name = "_selected_action")] string[] selected) =>

@@ -52,11 +52,11 @@ public sealed class IndexModel(AdminDbContext db, UserEditor editor) : ChangeLis
         GroupChoices = (await editor.AllGroupsAsync(cancellationToken)).Select(g => ((string?)g.Id, g.Name)).ToList();
 
         var matches = list.IsFiltered ? await list.FindAsync(db, cancellationToken) : null;
-        Counts = await ResultCounts.CountAsync(db.Users, matches?.Users, cancellationToken);
+        Counts = await ResultCounts.CountAsync(db, matches?.Users, cancellationToken);
         (Paginator, var rows) = await Paginator.ReadAsync(Counts, Query.PageNumber,
             paginator => list.ReadPageAsync(db, matches, Counts, paginator,
                 u => new UserRow(u.Id, u.UserName ?? "", u.Email, u.FirstName, u.LastName, u.IsStaff), cancellationToken),
-            () => matches!.Users.CountAsync(cancellationToken));
+            () => (matches?.Users ?? db.Users).CountAsync(cancellationToken));
         Rows = rows;
     }
 

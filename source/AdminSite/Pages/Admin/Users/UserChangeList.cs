@@ -75,7 +75,8 @@ public sealed class UserChangeList
     /// One page of the list. Up to <see cref="ResultCounts.ExactUpTo"/> matches are sorted; more are read in order
     /// along the sort column's index, which ends as soon as the page is full when matches are spread along that
     /// order. Search matches may instead bunch up far down it ("user5" matches nothing before user500000): then a
-    /// short walk that does not fill the page gives way to sorting everything the search index found.
+    /// short walk that does not fill the page gives way to sorting everything the search index found, unless it
+    /// found matches thinly spread, which a longer walk collects.
     /// </summary>
     public async Task<List<T>> ReadPageAsync<T>(
         AdminDbContext db, Matches? matches, ResultCounts counts, Paginator paginator, Expression<Func<AdminUser, T>> row, CancellationToken cancellationToken)
@@ -88,18 +89,30 @@ public sealed class UserChangeList
             return [];
         }
 
-        if (matches is null || counts.IsExact || !matches.ThroughSearchIndex)
+        if (matches is null || counts.Kind == CountKind.Exact || !matches.ThroughSearchIndex)
         {
-            return await Read(matches is not null && counts.IsExact ? Order(matches.Users) : Walk(db));
+            return await Read(matches is not null && counts.Kind == CountKind.Exact ? Order(matches.Users) : Walk(db));
         }
 
         // More than ExactUpTo match, so a page within the first ExactUpTo rows is full unless the walk ran out.
         if (paginator.Skip + paginator.PerPage <= ResultCounts.ExactUpTo)
         {
-            var walked = await Read(Walk(db, paginator.Skip + ShortWalk));
+            var window = paginator.Skip + ShortWalk;
+            var walked = await Read(Walk(db, window));
             if (walked.Count == paginator.PerPage)
             {
                 return walked;
+            }
+
+            // Matches spread thinly along the order (one in 100: "ada lovelace") fill the page in a longer walk,
+            // which costs less than sorting them all. None at all means they lie elsewhere, and only sorting finds them.
+            if (walked.Count > 0 && LongerWalk(paginator, window, walked.Count) is { } longer)
+            {
+                walked = await Read(Walk(db, longer));
+                if (walked.Count == paginator.PerPage)
+                {
+                    return walked;
+                }
             }
         }
 
@@ -108,6 +121,23 @@ public sealed class UserChangeList
 
     /// <summary>Rows a short walk reads past the page's start: a few milliseconds, enough where one match in 50 rows matches.</summary>
     private const int ShortWalk = 5_000;
+
+    /// <summary>
+    /// The most rows a longer walk reads. At a million users a walk reads about 2 µs a row and sorting the search
+    /// index's matches costs about 8 µs a match: "ada lovelace" (10,000 matches) took 61 ms with a walk of 20,000
+    /// rows, against 94 ms sorted.
+    /// </summary>
+    private const int LongestWalk = 25_000;
+
+    /// <summary>
+    /// Twice the rows the page needs at the density the short walk found (the window held the page's start and
+    /// <paramref name="found"/> more), or null past <see cref="LongestWalk"/>.
+    /// </summary>
+    private static int? LongerWalk(Paginator paginator, int window, int found)
+    {
+        var rows = 2L * (paginator.Skip + paginator.PerPage) * window / (paginator.Skip + found);
+        return rows <= LongestWalk ? (int)rows : null;
+    }
 
     /// <summary>
     /// Every match, in <see cref="Sort"/>'s order, read along the sort column's index so that a page ends as soon
