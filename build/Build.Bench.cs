@@ -41,7 +41,7 @@ partial class Build
         .Executes(async () =>
         {
             string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
-            await new Apt(Runner).EnsureInstalled(BenchPostgres ? ["wrk", "postgresql"] : ["wrk"], isRoot: UnixUser.IsRoot);
+            await new Apt(Runner).EnsureInstalled(BenchPostgres ? ["wrk", "linux-perf", "postgresql"] : ["wrk", "linux-perf"], isRoot: UnixUser.IsRoot);
             List<string> arguments = ["run", "--configuration", "Release", "--project", BenchProject, "--",
                 "--seconds", Text(BenchSeconds), "--connections", Text(BenchConnections), "--users", Text(BenchUsers),
                 "--view-seconds", Text(BenchViewSeconds), "--view-requests", Text(BenchViewRequests)];

@@ -8,6 +8,9 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
     /// <summary>Each page's requests/s with metrics on and off (<see cref="MetricsCost"/>); measured on SQLite only.</summary>
     public IReadOnlyList<MetricsCost> MetricsCosts { get; init; } = [];
 
+    /// <summary>Each page's share of CPU samples in metrics code (<see cref="MetricsProfile"/>); on SQLite only.</summary>
+    public IReadOnlyList<ProfileResult> MetricsProfiles { get; init; } = [];
+
     public static async Task<DatabaseRun> OnSqliteAsync(WorkFolder work, BenchOptions options)
     {
         var path = options.SqliteDatabase is { } kept ? Path.GetFullPath(kept) : work.DatabasePath;
@@ -59,8 +62,9 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
         }
 
         var costs = pages ? await MetricsCostAsync(work, options, database) : [];
+        var profiles = pages ? await MetricsProfileAsync(work, options, database) : [];
         var views = await ViewBench.RunAsync(site, cookie, options, database.Provider);
-        return new DatabaseRun(database.Provider, seeding, results, views, site.ReadMemory()) { MetricsCosts = costs };
+        return new DatabaseRun(database.Provider, seeding, results, views, site.ReadMemory()) { MetricsCosts = costs, MetricsProfiles = profiles };
     }
 
     /// <summary>
@@ -100,6 +104,27 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
                 MedianOf(page.Where(r => r.Metrics).Select(r => r.Cost)),
                 MedianOf(page.Where(r => !r.Metrics).Select(r => r.Cost))))
             .ToList();
+    }
+
+    /// <summary>The pages on a fresh site with metrics, warmed up, each under perf while wrk loads it.</summary>
+    private static async Task<IReadOnlyList<ProfileResult>> MetricsProfileAsync(WorkFolder work, BenchOptions options, BenchDatabase database)
+    {
+        await using var site = await Site.StartAsync(work, database, metrics: true, profiled: true);
+        var pages = PagesUnderLoad(await site.LogInAsync(Site.AdminUserName, Site.AdminPassword));
+        Console.WriteLine($"wrk and perf: a fresh site with metrics on: each page {options.Seconds} s to warm up, then {options.Seconds} s under perf ...");
+        foreach (var (name, path, header) in pages)
+        {
+            await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
+        }
+
+        var results = new List<ProfileResult>();
+        foreach (var (name, path, header) in pages)
+        {
+            results.Add(await MetricsProfile.RunAsync(site, name, new Uri(site.BaseAddress, path), header, options, work.Path));
+        }
+
+        site.DeletePerfMap();
+        return results;
     }
 
     /// <summary>Three sites each way, neither way always first.</summary>

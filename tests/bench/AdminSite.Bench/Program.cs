@@ -14,6 +14,12 @@ if (!Wrk.IsInstalled())
     return 1;
 }
 
+if (!MetricsProfile.IsInstalled())
+{
+    Console.Error.WriteLine("perf was not found on PATH (it measures what the metrics cost). Install it with: apt-get install linux-perf");
+    return 1;
+}
+
 await using var work = new WorkFolder();
 
 Console.WriteLine($"Publishing the site (Release) to {work.SiteFolder} ...");
@@ -34,7 +40,7 @@ foreach (var run in runs)
     Report.PrintViews(options, run);
 }
 
-Report.PrintMetricsCost(runs[0].MetricsCosts);
+Report.PrintMetricsCost(runs[0].MetricsCosts, runs[0].MetricsProfiles);
 if (exports.Count > 0)
 {
     Report.PrintExport(exports);

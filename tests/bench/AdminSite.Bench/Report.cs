@@ -46,9 +46,15 @@ internal static class Report
     }
 
     /// <summary>Each page with metrics against without (<see cref="DatabaseRun.MetricsCosts"/>).</summary>
-    public static void PrintMetricsCost(IReadOnlyList<MetricsCost> costs)
+    public static void PrintMetricsCost(IReadOnlyList<MetricsCost> costs, IReadOnlyList<ProfileResult> profiles)
     {
         Console.WriteLine();
+        foreach (var profile in profiles)
+        {
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "Metrics code in the site's CPU samples (perf, one site with metrics on) on the {0}: {1:F1}%.", profile.Page, profile.MetricsPercent));
+        }
+
         foreach (var cost in costs)
         {
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,

@@ -44,7 +44,11 @@ internal sealed partial class Site : IAsyncDisposable
     }
 
     /// <param name="metrics">Metrics:Enabled: the bench runs the pages both ways to show what the metrics cost.</param>
-    public static async Task<Site> StartAsync(WorkFolder work, BenchDatabase database, bool metrics = true)
+    /// <param name="profiled">
+    /// Writes /tmp/perf-PID.map, where perf finds the names of JIT-compiled methods, and keeps that code in memory
+    /// perf can attribute (no W^X double mapping): <see cref="MetricsProfile"/>.
+    /// </param>
+    public static async Task<Site> StartAsync(WorkFolder work, BenchDatabase database, bool metrics = true, bool profiled = false)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackSite.FreePort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.SiteFolder, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -57,6 +61,12 @@ internal sealed partial class Site : IAsyncDisposable
         }
 
         start.Environment["Metrics__Enabled"] = metrics ? "true" : "false";
+        if (profiled)
+        {
+            start.Environment["DOTNET_PerfMapEnabled"] = "1";
+            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
+
         start.Environment["Metrics__Port"] = "0";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The site did not start.");
@@ -107,6 +117,9 @@ internal sealed partial class Site : IAsyncDisposable
             throw new InvalidOperationException($"{path} with the session cookie answered {(int)response.StatusCode}, not the changelist.");
         }
     }
+
+    /// <summary>Deletes the method names a profiled site wrote for perf (megabytes in /tmp).</summary>
+    public void DeletePerfMap() => File.Delete($"/tmp/perf-{_process.Id}.map");
 
     /// <summary>Peak (VmHWM) and current (VmRSS) resident memory of the site, in MiB.</summary>
     public Memory ReadMemory()

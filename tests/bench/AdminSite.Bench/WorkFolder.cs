@@ -5,9 +5,11 @@ internal sealed class WorkFolder : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("admin-site-bench-");
 
-    public string SiteFolder => Path.Combine(_folder.FullName, "site");
+    public string Path => _folder.FullName;
 
-    public string DatabasePath => Path.Combine(_folder.FullName, "data", "admin-site.db");
+    public string SiteFolder => System.IO.Path.Combine(_folder.FullName, "site");
+
+    public string DatabasePath => System.IO.Path.Combine(_folder.FullName, "data", "admin-site.db");
 
     public ValueTask DisposeAsync()
     {

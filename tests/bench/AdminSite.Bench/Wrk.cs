@@ -9,8 +9,7 @@ internal sealed record WrkResult(string Name, double RequestsPerSecond, double P
 /// <summary>Runs wrk with <c>--latency</c> and reads its summary.</summary>
 internal static partial class Wrk
 {
-    public static bool IsInstalled() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, "wrk")));
+    public static bool IsInstalled() => ExecutableOnPath.Exists("wrk");
 
     public static async Task<WrkResult> RunAsync(string name, Uri url, BenchOptions options, string? header)
     {
