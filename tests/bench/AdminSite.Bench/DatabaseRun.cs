@@ -70,7 +70,9 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
     /// <summary>
     /// The pages on fresh sites with metrics on and off in turn (<see cref="CostOrder"/>), each warmed up first, and
     /// the median of each way compared. Two processes of one build differ by as much as metrics could cost (each JIT
-    /// compiles for what it saw first): with one process each way, two runs of the bench gave -2.5% and -7.1%.
+    /// compiles for what it saw first): with one process each way, two runs of the bench gave -2.5% and -7.1%, and
+    /// even these medians of three moved from -6.4% to -11.8% on the login page. <see cref="MetricsProfile"/>
+    /// measures inside one process.
     /// </summary>
     private static async Task<IReadOnlyList<MetricsCost>> MetricsCostAsync(WorkFolder work, BenchOptions options, BenchDatabase database)
     {
@@ -82,10 +84,7 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
             // Every page warms up before any is measured: the JIT goes on compiling for speed for half a minute of
             // load, and a page measured sooner measured the JIT (one gave -29% with metrics, at 5,228 req/s).
             Console.WriteLine($"wrk: a fresh site with metrics {(metrics ? "on" : "off")}: each page {options.Seconds} s to warm up, then {options.Seconds} s measured ...");
-            foreach (var (name, path, header) in pages)
-            {
-                await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
-            }
+            await WarmUpAsync(site, pages, options);
 
             foreach (var (name, path, header) in pages)
             {
@@ -112,10 +111,7 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
         await using var site = await Site.StartAsync(work, database, metrics: true, profiled: true);
         var pages = PagesUnderLoad(await site.LogInAsync(Site.AdminUserName, Site.AdminPassword));
         Console.WriteLine($"wrk and perf: a fresh site with metrics on: each page {options.Seconds} s to warm up, then {options.Seconds} s under perf ...");
-        foreach (var (name, path, header) in pages)
-        {
-            await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
-        }
+        await WarmUpAsync(site, pages, options);
 
         var results = new List<ProfileResult>();
         foreach (var (name, path, header) in pages)
@@ -125,6 +121,14 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
 
         site.DeletePerfMap();
         return results;
+    }
+
+    private static async Task WarmUpAsync(Site site, (string Name, string Path, string? Header)[] pages, BenchOptions options)
+    {
+        foreach (var (name, path, header) in pages)
+        {
+            await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
+        }
     }
 
     /// <summary>Three sites each way, neither way always first.</summary>
