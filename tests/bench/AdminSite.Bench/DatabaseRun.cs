@@ -91,7 +91,7 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
                 var cpuBefore = site.CpuTime();
                 var result = await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
                 var cost = new PageCost(result.RequestsPerSecond, (site.CpuTime() - cpuBefore).TotalMicroseconds / result.Requests);
-                Console.WriteLine($"  {name}: {cost.RequestsPerSecond:F1} req/s, site CPU {cost.CpuMicroseconds:F0} µs per request");
+                Console.WriteLine(FormattableString.Invariant($"  {name}: {cost.RequestsPerSecond:F1} req/s, site CPU {cost.CpuMicroseconds:F0} µs per request"));
                 runs.Add((name, metrics, cost));
             }
         }
@@ -116,7 +116,7 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
         var results = new List<ProfileResult>();
         foreach (var (name, path, header) in pages)
         {
-            results.Add(await MetricsProfile.RunAsync(site, name, new Uri(site.BaseAddress, path), header, options, work.Path));
+            results.Add(await MetricsProfile.RunAsync(site, name, new Uri(site.BaseAddress, path), header, options, work.Root));
         }
 
         site.DeletePerfMap();

@@ -7,7 +7,7 @@ namespace AdminSite.Bench;
 /// <summary>
 /// What the metrics cost inside one process: the share of the site's CPU samples (perf, cpu-clock) spent in metrics
 /// code while wrk loads a page. Comparing sites with and without metrics cannot see a cost this small: two processes
-/// of one build differ by more than it, and runs of the comparison gave anything from +4% to -8%. Metrics code is
+/// of one build differ by more than it, and runs of the comparison gave anything from +4% to -12%. Metrics code is
 /// OpenTelemetry's SDK, System.Diagnostics.Metrics and the framework's *Metrics classes. The share is not a bound
 /// either way: some of that code runs with metrics off too (Identity creates its instruments per request), and the
 /// garbage collection of what metrics allocate is counted in the runtime's samples, not here.

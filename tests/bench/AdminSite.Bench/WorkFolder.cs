@@ -5,11 +5,12 @@ internal sealed class WorkFolder : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("admin-site-bench-");
 
-    public string Path => _folder.FullName;
+    /// <summary>The folder itself: perf's recordings go here.</summary>
+    public string Root => _folder.FullName;
 
-    public string SiteFolder => System.IO.Path.Combine(_folder.FullName, "site");
+    public string SiteFolder => Path.Combine(_folder.FullName, "site");
 
-    public string DatabasePath => System.IO.Path.Combine(_folder.FullName, "data", "admin-site.db");
+    public string DatabasePath => Path.Combine(_folder.FullName, "data", "admin-site.db");
 
     public ValueTask DisposeAsync()
     {

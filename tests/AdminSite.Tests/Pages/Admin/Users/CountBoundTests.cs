@@ -26,23 +26,7 @@ public sealed partial class CountBoundTests : AdminClientFixture
         await SeedAsync("late", Many);
     }
 
-    private Task SeedAsync(string prefix, int count) => SeedAsync(Site, prefix, count, sparseEvery: 0);
-
-    /// <summary>
-    /// Users prefix00000, prefix00001...; with <paramref name="sparseEvery"/> above 0, every so many has the last
-    /// name "Sparse" (<see cref="SparseMatchTests"/>).
-    /// </summary>
-    internal static Task SeedAsync(AdminSiteFactory site, string prefix, int count, int sparseEvery) => site.WithDbAsync(db => db.Database.ExecuteSqlAsync($"""
-        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {count - 1})
-        INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
-            "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
-            "FirstName", "LastName", "IsActive", "IsStaff", "IsSuperuser", "DateJoined")
-        SELECT printf('%s-%05d', {prefix}, i), printf('%s%05d', {prefix}, i), upper(printf('%s%05d', {prefix}, i)),
-            printf('%s.mail%05d@example.com', {prefix}, 7 * i % {count}), upper(printf('%s.mail%05d@example.com', {prefix}, 7 * i % {count})),
-            0, 'stamp', 'stamp', 0, 0, 1, 0, 'First' || (i % 7),
-            CASE WHEN {sparseEvery} > 0 AND i % {sparseEvery} = 0 THEN 'Sparse' ELSE 'Last' || (i % 13) END, 1, i % 3 = 0, 0, '2024-01-01 00:00:00'
-        FROM n
-        """));
+    private Task SeedAsync(string prefix, int count) => SeededUsers.InsertAsync(Site, prefix, count, sparseEvery: 0);
 
     [Test]
     public async Task More_matches_than_the_bound_are_counted_as_more_than_1000()

@@ -16,7 +16,7 @@ public sealed class SparseMatchTests : AdminClientFixture
     private const int Users = (ResultCounts.ExactUpTo + 20) * Every;
 
     [OneTimeSetUp]
-    public Task SeedAsync() => CountBoundTests.SeedAsync(Site, "aaa", Users, sparseEvery: Every);
+    public Task SeedAsync() => SeededUsers.InsertAsync(Site, "aaa", Users, sparseEvery: Every);
 
     [TestCase("")]
     [TestCase("&o=-1")]
