@@ -22,10 +22,10 @@ internal static partial class DatabaseExtensions
         services.AddDbContext<SqliteAdminDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<DatabaseConnection>().ConnectionString)
                 .AddInterceptors(SqliteUnicodeFunctions.Instance)
-                .ConfigureWarnings(BoundedCountsAreUnordered));
+                .ConfigureWarnings(BoundedCountsAreUnordered), ServiceLifetime.Scoped, AdminDbContextOptions.Lifetime);
         services.AddDbContext<PostgresAdminDbContext>((sp, options) =>
             options.UseNpgsql(sp.GetRequiredService<DatabaseConnection>().ConnectionString)
-                .ConfigureWarnings(BoundedCountsAreUnordered));
+                .ConfigureWarnings(BoundedCountsAreUnordered), ServiceLifetime.Scoped, AdminDbContextOptions.Lifetime);
         services.AddScoped<AdminDbContext>(sp => sp.GetRequiredService<DatabaseConnection>().Provider switch
         {
             DatabaseProvider.PostgreSQL => sp.GetRequiredService<PostgresAdminDbContext>(),

@@ -43,8 +43,8 @@ internal static class MetricsExtensions
             });
 
         // Only while metrics are on: off, EF Core runs exactly as it would without them.
-        services.ConfigureDbContext<SqliteAdminDbContext>(AddInterceptors);
-        services.ConfigureDbContext<PostgresAdminDbContext>(AddInterceptors);
+        services.ConfigureDbContext<SqliteAdminDbContext>(AddInterceptors, AdminDbContextOptions.Lifetime);
+        services.ConfigureDbContext<PostgresAdminDbContext>(AddInterceptors, AdminDbContextOptions.Lifetime);
     }
 
     private static void AddInterceptors(IServiceProvider services, DbContextOptionsBuilder options)

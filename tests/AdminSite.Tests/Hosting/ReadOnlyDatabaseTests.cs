@@ -44,7 +44,7 @@ public sealed class ReadOnlyDatabaseTests
         var readOnly = new ReadOnlySwitch();
         await using var site = new AdminSiteFactory(
             new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None" },
-            configure: host => host.ConfigureServices(services => services.ConfigureDbContext<SqliteAdminDbContext>(options => options.AddInterceptors(readOnly))));
+            configure: host => host.ConfigureServices(services => services.ConfigureDbContext<SqliteAdminDbContext>(options => options.AddInterceptors(readOnly), AdminDbContextOptions.Lifetime)));
         using var client = site.CreateSiteClient();
         (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.OK);
 

@@ -27,7 +27,7 @@ public sealed class LoginLockoutTests : SiteFixture
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
             ["Logging:LogLevel:Microsoft.AspNetCore.Diagnostics"] = "None",
         },
-        configure: host => host.ConfigureServices(services => services.ConfigureDbContext<SqliteAdminDbContext>(options => options.AddInterceptors(_disk))));
+        configure: host => host.ConfigureServices(services => services.ConfigureDbContext<SqliteAdminDbContext>(options => options.AddInterceptors(_disk), AdminDbContextOptions.Lifetime)));
 
     [TearDown]
     public void EmptyTheDiskAgain() => _disk.Full = false;

@@ -101,8 +101,8 @@ public sealed class AdminSiteFactory : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.ConfigureDbContext<SqliteAdminDbContext>(options => options.AddInterceptors(Commands));
-            services.ConfigureDbContext<PostgresAdminDbContext>(options => options.AddInterceptors(Commands));
+            services.ConfigureDbContext<SqliteAdminDbContext>(options => options.AddInterceptors(Commands), AdminDbContextOptions.Lifetime);
+            services.ConfigureDbContext<PostgresAdminDbContext>(options => options.AddInterceptors(Commands), AdminDbContextOptions.Lifetime);
             // Hashes stay real PBKDF2 (the count is stored in each hash), just cheaper: tests sign in hundreds of times.
             services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
         });

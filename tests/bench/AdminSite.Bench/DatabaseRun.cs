@@ -68,40 +68,53 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
     }
 
     /// <summary>
-    /// The pages on fresh sites with metrics on and off in turn (<see cref="CostOrder"/>), each warmed up first, and
-    /// the median of each way compared. Two processes of one build differ by as much as metrics could cost (each JIT
-    /// compiles for what it saw first): with one process each way, two runs of the bench gave -2.5% and -7.1%, and
-    /// even these medians of three moved from -6.4% to -11.8% on the login page. <see cref="MetricsProfile"/>
-    /// measures inside one process.
+    /// Pairs of fresh sites, one with metrics and one without, up at once and each warmed up first; then each page is
+    /// loaded on one and the other in turn, in short slices (<see cref="SliceOrder"/>), and what each served in the
+    /// same time is compared. Comparing sites one after the other measured the machine instead: its speed moved by a
+    /// third within minutes (one build served 9,500 req/s, then 6,000), and medians of three sites each way gave
+    /// -6.4% to -11.8% on the login page. Within a pair that drift falls on both sites alike; the pairs differ still
+    /// (each JIT compiles for what it saw first), so the median pair is reported and every pair is shown.
     /// </summary>
     private static async Task<IReadOnlyList<MetricsCost>> MetricsCostAsync(WorkFolder work, BenchOptions options, BenchDatabase database)
     {
-        var runs = new List<(string Page, bool Metrics, PageCost Cost)>();
-        foreach (var metrics in CostOrder)
+        var slice = options with { Seconds = SliceSeconds };
+        var pairs = new List<MetricsCost>();
+        for (var pair = 1; pair <= CostPairs; pair++)
         {
-            await using var site = await Site.StartAsync(work, database, metrics);
-            var pages = PagesUnderLoad(await site.LogInAsync(Site.AdminUserName, Site.AdminPassword));
+            await using var on = await Site.StartAsync(work, database, metrics: true);
+            await using var off = await Site.StartAsync(work, database, metrics: false);
+            var pagesOn = PagesUnderLoad(await on.LogInAsync(Site.AdminUserName, Site.AdminPassword));
+            var pagesOff = PagesUnderLoad(await off.LogInAsync(Site.AdminUserName, Site.AdminPassword));
             // Every page warms up before any is measured: the JIT goes on compiling for speed for half a minute of
             // load, and a page measured sooner measured the JIT (one gave -29% with metrics, at 5,228 req/s).
-            Console.WriteLine($"wrk: a fresh site with metrics {(metrics ? "on" : "off")}: each page {options.Seconds} s to warm up, then {options.Seconds} s measured ...");
-            await WarmUpAsync(site, pages, options);
+            Console.WriteLine($"wrk: pair {pair} of {CostPairs}, a fresh site with metrics and one without: each page {options.Seconds} s on each to warm up, " +
+                $"then {SliceOrder.Length / 2} slices of {SliceSeconds} s on each in turn ...");
+            await WarmUpAsync(on, pagesOn, options);
+            await WarmUpAsync(off, pagesOff, options);
 
-            foreach (var (name, path, header) in pages)
+            for (var page = 0; page < pagesOn.Length; page++)
             {
-                var cpuBefore = site.CpuTime();
-                var result = await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), options, header);
-                var cost = new PageCost(result.RequestsPerSecond, (site.CpuTime() - cpuBefore).TotalMicroseconds / result.Requests);
-                Console.WriteLine(FormattableString.Invariant($"  {name}: {cost.RequestsPerSecond:F1} req/s, site CPU {cost.CpuMicroseconds:F0} µs per request"));
-                runs.Add((name, metrics, cost));
+                var served = new Dictionary<bool, (long Requests, TimeSpan Cpu)> { [true] = default, [false] = default };
+                foreach (var metrics in SliceOrder)
+                {
+                    var (site, (name, path, header)) = metrics ? (on, pagesOn[page]) : (off, pagesOff[page]);
+                    var cpuBefore = site.CpuTime();
+                    var result = await Wrk.RunAsync(name, new Uri(site.BaseAddress, path), slice, header);
+                    var (requests, cpu) = served[metrics];
+                    served[metrics] = (requests + result.Requests, cpu + site.CpuTime() - cpuBefore);
+                }
+
+                PageCost Cost(bool metrics) => new(
+                    served[metrics].Requests / (SliceSeconds * SliceOrder.Length / 2.0), served[metrics].Cpu.TotalMicroseconds / served[metrics].Requests);
+                var cost = new MetricsCost(pagesOn[page].Name, Cost(true), Cost(false));
+                Console.WriteLine(FormattableString.Invariant(
+                    $"  {cost.Page}: {cost.On.RequestsPerSecond:F1} req/s with, {cost.Off.RequestsPerSecond:F1} without ({cost.RequestsPercent:+0.0;-0.0}%); site CPU {cost.On.CpuMicroseconds:F0} and {cost.Off.CpuMicroseconds:F0} µs per request"));
+                pairs.Add(cost);
             }
         }
 
-        static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
-        PageCost MedianOf(IEnumerable<PageCost> costs) => new(Median(costs.Select(c => c.RequestsPerSecond)), Median(costs.Select(c => c.CpuMicroseconds)));
-        return runs.GroupBy(r => r.Page)
-            .Select(page => new MetricsCost(page.Key,
-                MedianOf(page.Where(r => r.Metrics).Select(r => r.Cost)),
-                MedianOf(page.Where(r => !r.Metrics).Select(r => r.Cost))))
+        return pairs.GroupBy(p => p.Page)
+            .Select(page => page.OrderBy(p => p.RequestsPercent).ElementAt(page.Count() / 2) with { Pairs = page.Select(p => p.RequestsPercent).ToList() })
             .ToList();
     }
 
@@ -131,8 +144,13 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
         }
     }
 
-    /// <summary>Three sites each way, neither way always first.</summary>
-    internal static readonly bool[] CostOrder = [true, false, false, true, true, false];
+    /// <summary>Pairs of sites compared; the median one is reported.</summary>
+    internal const int CostPairs = 3;
+
+    /// <summary>Each page's slices within a pair, with metrics (true) and without, neither way always first.</summary>
+    internal static readonly bool[] SliceOrder = [true, false, false, true, true, false, false, true];
+
+    private const int SliceSeconds = 5;
 
     private static (string Name, string Path, string? Header)[] PagesUnderLoad(string cookie) =>
     [
@@ -141,9 +159,12 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
     ];
 }
 
-/// <summary>A page with metrics on and off, each the median of its sites.</summary>
+/// <summary>A page with metrics on and off, from one pair of sites (<see cref="DatabaseRun"/>'s MetricsCostAsync).</summary>
 internal sealed record MetricsCost(string Page, PageCost On, PageCost Off)
 {
+    /// <summary>Every pair's <see cref="RequestsPercent"/>, on the median pair that is reported.</summary>
+    public IReadOnlyList<double> Pairs { get; init; } = [];
+
     /// <summary>Requests/s with metrics against without: negative when metrics slow the page down.</summary>
     public double RequestsPercent => (On.RequestsPerSecond / Off.RequestsPerSecond - 1) * 100;
 

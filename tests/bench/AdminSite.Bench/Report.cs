@@ -58,9 +58,10 @@ internal static class Report
         foreach (var cost in costs)
         {
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                "Metrics cost on the {0}: {1:F1} req/s with, {2:F1} without ({3:+0.0;-0.0}%); site CPU {4:F0} µs per request with, {5:F0} without ({6:+0.0;-0.0}%). Median of {7} fresh sites each.",
+                "Metrics cost on the {0}: {1:F1} req/s with, {2:F1} without ({3:+0.0;-0.0}%); site CPU {4:F0} µs per request with, {5:F0} without ({6:+0.0;-0.0}%). The median of {7} pairs of sites; each pair: {8}.",
                 cost.Page, cost.On.RequestsPerSecond, cost.Off.RequestsPerSecond, cost.RequestsPercent,
-                cost.On.CpuMicroseconds, cost.Off.CpuMicroseconds, cost.CpuPercent, DatabaseRun.CostOrder.Length / 2));
+                cost.On.CpuMicroseconds, cost.Off.CpuMicroseconds, cost.CpuPercent, DatabaseRun.CostPairs,
+                string.Join(", ", cost.Pairs.Select(p => p.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + "%"))));
         }
     }
 
