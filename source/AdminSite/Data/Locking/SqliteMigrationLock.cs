@@ -44,7 +44,7 @@ internal sealed partial class SqliteMigrationLock(string connectionString, ILogg
             await ExecuteAsync(connection, CreateTableSql, cancellationToken);
             if (await ExecuteAsync(connection, $"INSERT OR IGNORE INTO \"{TableName}\" {OwnerColumns} VALUES (1, {OwnerValues})", cancellationToken, me) == 1)
             {
-                return (await HeldAsync(connection, me, cancellationToken), null);
+                return (await HandOverAsync(connection, me), null);
             }
 
             // Null when released between the two statements: the next attempt will find it free.
@@ -53,7 +53,7 @@ internal sealed partial class SqliteMigrationLock(string connectionString, ILogg
             if (row?.Death(me.AcquiredAt) is { } death && await TakeOverAsync(connection, row, me, cancellationToken))
             {
                 LogTakenOver(logger, holder!, death);
-                return (await HeldAsync(connection, me, cancellationToken), null);
+                return (await HandOverAsync(connection, me), null);
             }
 
             return (null, holder);
@@ -90,15 +90,30 @@ internal sealed partial class SqliteMigrationLock(string connectionString, ILogg
         return await ExecuteAsync(connection, sql, cancellationToken, me, ("$dead", dead.Owner), ("$deadHeartbeat", Timestamp(dead.HeartbeatAt))) == 1;
     }
 
-    private async Task<IHeldLock> HeldAsync(SqliteConnection connection, OwnerRow me, CancellationToken cancellationToken)
+    /// <summary>
+    /// The row is ours from the moment the claim commits, so from here on nothing may stop short of a held lock that
+    /// releases it: a signal now would leave a row naming this live process, which every waiter (this process's next
+    /// start included) would wait for. The caller's next step sees the signal and releases the lock.
+    /// </summary>
+    private async Task<IHeldLock> HandOverAsync(SqliteConnection connection, OwnerRow me)
     {
-        var exists = await ExecuteScalarAsync(connection, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{EfCoreLockTableName}'", cancellationToken);
-        if (exists is > 0 && await ExecuteAsync(connection, $"DELETE FROM \"{EfCoreLockTableName}\"", cancellationToken) > 0)
+        var held = new SqliteHeldLock(_connectionString, me.Owner, logger);
+        try
         {
-            LogEfCoreLockCleared(logger);
+            var exists = await ExecuteScalarAsync(connection, $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{EfCoreLockTableName}'", CancellationToken.None);
+            if (exists is > 0 && await ExecuteAsync(connection, $"DELETE FROM \"{EfCoreLockTableName}\"", CancellationToken.None) > 0)
+            {
+                LogEfCoreLockCleared(logger);
+            }
+        }
+        catch
+        {
+            // A busy database here must not leave the claimed row behind either: released, then tried again.
+            await held.DisposeAsync();
+            throw;
         }
 
-        return new SqliteHeldLock(_connectionString, me.Owner, logger);
+        return held;
     }
 
     private static async Task<OwnerRow?> ReadAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -81,6 +81,22 @@ public sealed class SqliteMigrationLockTests
     }
 
     [Test]
+    public async Task A_signal_just_after_the_row_is_claimed_leaves_no_row_behind()
+    {
+        // The signal lands between the claim and the hand-over (here: as the takeover is logged), when the row
+        // is ours but no held lock exists yet to release it. It must be handed over anyway; the caller then stops.
+        await SqliteLockRows.InsertAsync(ConnectionString, ProcessIdentity.Current with { ProcessId = await EndedProcessIdAsync() }, DateTime.UtcNow);
+        using var signal = new CancellationTokenSource();
+        var logger = new CapturingLogger(m => { if (m.StartsWith("Took over", StringComparison.Ordinal)) signal.Cancel(); });
+
+        var acquire = async () => await MigrationLock.AcquireAsync(_db.Database, Short, logger, signal.Token);
+
+        var taken = (await acquire.Should().NotThrowAsync("a claimed row is handed over, whatever arrives meanwhile")).Subject;
+        await taken.DisposeAsync();
+        (await SqliteLockRows.ScalarAsync<long>(ConnectionString, "SELECT count(*) FROM \"__MigrationLock\"")).Should().Be(0);
+    }
+
+    [Test]
     public async Task Of_two_processes_taking_over_a_dead_holder_one_wins_and_the_other_waits_for_it()
     {
         await SqliteLockRows.InsertAsync(ConnectionString, Elsewhere, DateTime.UtcNow.AddHours(-1));
