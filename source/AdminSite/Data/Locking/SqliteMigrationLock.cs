@@ -92,8 +92,9 @@ internal sealed partial class SqliteMigrationLock(string connectionString, ILogg
 
     /// <summary>
     /// The row is ours from the moment the claim commits, so from here on nothing may stop short of a held lock that
-    /// releases it: a signal now would leave a row naming this live process, which every waiter (this process's next
-    /// start included) would wait for. The caller's next step sees the signal and releases the lock.
+    /// releases it. A row left behind names this process: a waiter in another pod waits until its heartbeat is stale,
+    /// and this process, trying again after a busy database, would wait for itself. A signal that arrives meanwhile
+    /// is seen by the caller's next step, which releases the lock.
     /// </summary>
     private async Task<IHeldLock> HandOverAsync(SqliteConnection connection, OwnerRow me)
     {
