@@ -170,6 +170,36 @@ public sealed class PostgreSqlTests
     }
 
     [Test]
+    public async Task A_deep_page_is_read_by_its_user_names_first_and_holds_the_rows_an_offset_gives()
+    {
+        await _site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
+                "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
+                "FirstName", "LastName", "IsActive", "IsStaff", "IsSuperuser", "DateJoined")
+            SELECT 'deep-' || i, 'deep' || lpad(i::text, 5, '0'), 'DEEP' || lpad(i::text, 5, '0'), NULL, NULL, false,
+                'stamp', 'stamp', false, false, true, 0, 'First', 'Last' || (i % 13), true, false, false, now()
+            FROM generate_series(1, 12000) AS i
+            """));
+        try
+        {
+            using var admin = await _site.SignedInAdminAsync();
+            _site.Commands.Clear();
+            var html = await admin.GetHtmlAsync("/admin/auth/user?o=-4&p=115");
+            var page = _site.Commands.Commands.Single(c => c.Contains("OFFSET", StringComparison.Ordinal));
+
+            var expected = await _site.WithDbAsync(db => db.Users.OrderByDescending(u => u.LastName).ThenByDescending(u => u.UserName)
+                .Skip(11_400).Take(100).Select(u => u.UserName!).ToListAsync());
+            expected.Should().HaveCount(100);
+            Html.ChangeListNames(html).Should().Equal(expected);
+            page.Should().Contain("INNER JOIN (", "the page's user names come from a subquery");
+        }
+        finally
+        {
+            await _site.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""DELETE FROM "AspNetUsers" WHERE "Id" LIKE 'deep-%' """));
+        }
+    }
+
+    [Test]
     public async Task Groups_with_permissions_and_bulk_delete_work()
     {
         using var admin = await _site.SignedInAdminAsync();

@@ -89,9 +89,14 @@ public sealed class UserChangeList
             return [];
         }
 
-        if (matches is null || counts.Kind == CountKind.Exact || !matches.ThroughSearchIndex)
+        if (matches is not null && counts.Kind == CountKind.Exact)
         {
-            return await Read(matches is not null && counts.Kind == CountKind.Exact ? Order(matches.Users) : Walk(db));
+            return await Read(Order(matches.Users));
+        }
+
+        if (matches is null || !matches.ThroughSearchIndex)
+        {
+            return paginator.Skip >= DeepPage && db.Database.IsNpgsql() ? await ReadDeepAsync(db, paginator, row, cancellationToken) : await Read(Walk(db));
         }
 
         // More than ExactUpTo match, so a page within the first ExactUpTo rows is full unless the walk ran out.
@@ -117,6 +122,28 @@ public sealed class UserChangeList
         }
 
         return await Read(Order(matches.Users));
+    }
+
+    /// <summary>
+    /// A page at least this far down the walk is read in two steps on PostgreSQL (<see cref="ReadDeepAsync"/>).
+    /// Nearer the start the skipped rows cost less than the second query. SQLite skips rows cheaply and was slower
+    /// in two steps (p=5000 at a million users: 68 ms against 21 ms), so it reads deep pages in one.
+    /// </summary>
+    internal const int DeepPage = 10_000;
+
+    /// <summary>
+    /// A page far down the walk: first the user names of its rows, then those rows. Skipping half a million rows
+    /// costs most where each is read from the table only to be thrown away (PostgreSQL visits every one to check it
+    /// is visible: 311 ms a page at <c>p=5000</c>, 112 ms in two steps); the user names alone come from the sort
+    /// column's index, which holds them, so only the page's rows are read from the table.
+    /// </summary>
+    private async Task<List<T>> ReadDeepAsync<T>(
+        AdminDbContext db, Paginator paginator, Expression<Func<AdminUser, T>> row, CancellationToken cancellationToken)
+    {
+        var names = Walk(db).Skip(paginator.Skip).Take(paginator.PerPage).Select(u => u.UserName);
+        // A join, not Contains: EF Core writes Contains of a nullable column as a correlated EXISTS, run for every user.
+        var rows = db.Users.Join(names, u => u.UserName, name => name, (u, _) => u);
+        return await Order(rows).AsNoTracking().Select(row).ToListAsync(cancellationToken);
     }
 
     /// <summary>Rows a short walk reads past the page's start: a few milliseconds, enough where one match in 50 rows matches.</summary>
