@@ -22,7 +22,7 @@ public sealed record BenchOptions(int Seconds, int Connections, int Users, int T
     /// <summary>A SQLite file to keep: seeded when it does not exist, measured as it is when it does.</summary>
     public string? SqliteDatabase { get; init; }
 
-    /// <summary>Only the changelist views whose name contains this (all when null).</summary>
+    /// <summary>Only the changelist views whose name contains this (all when null); given, the pages and metrics pairs are left out.</summary>
     public string? Views { get; init; }
 
     public bool SkipExport { get; init; }

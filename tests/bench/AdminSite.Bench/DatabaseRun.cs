@@ -29,7 +29,8 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
             await Site.RunCommandAsync(work, database, "migrate");
         }
 
-        return await MeasureAsync(work, options, database, seeding, pages: true);
+        // A run narrowed to some views (--views) measures only those: the pages and the metrics pairs take 15 minutes.
+        return await MeasureAsync(work, options, database, seeding, pages: options.Views is null);
     }
 
     public static async Task<DatabaseRun> OnPostgreSqlAsync(WorkFolder work, BenchOptions options, string server)
@@ -81,16 +82,19 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
         var pairs = new List<MetricsCost>();
         for (var pair = 1; pair <= CostPairs; pair++)
         {
-            await using var on = await Site.StartAsync(work, database, metrics: true);
-            await using var off = await Site.StartAsync(work, database, metrics: false);
+            // Which site starts and warms up first alternates, so that whatever favours one of them falls on both ways.
+            var metricsFirst = pair % 2 == 1;
+            await using var first = await Site.StartAsync(work, database, metrics: metricsFirst);
+            await using var second = await Site.StartAsync(work, database, metrics: !metricsFirst);
+            var (on, off) = metricsFirst ? (first, second) : (second, first);
             var pagesOn = PagesUnderLoad(await on.LogInAsync(Site.AdminUserName, Site.AdminPassword));
             var pagesOff = PagesUnderLoad(await off.LogInAsync(Site.AdminUserName, Site.AdminPassword));
             // Every page warms up before any is measured: the JIT goes on compiling for speed for half a minute of
             // load, and a page measured sooner measured the JIT (one gave -29% with metrics, at 5,228 req/s).
-            Console.WriteLine($"wrk: pair {pair} of {CostPairs}, a fresh site with metrics and one without: each page {options.Seconds} s on each to warm up, " +
-                $"then {SliceOrder.Length / 2} slices of {SliceSeconds} s on each in turn ...");
-            await WarmUpAsync(on, pagesOn, options);
-            await WarmUpAsync(off, pagesOff, options);
+            Console.WriteLine($"wrk: pair {pair} of {CostPairs}, a fresh site with metrics and one without, the one {(metricsFirst ? "with" : "without")} started first: " +
+                $"each page {options.Seconds} s on each to warm up, then {SliceOrder.Length / 2} slices of {SliceSeconds} s on each in turn ...");
+            await WarmUpAsync(first, metricsFirst ? pagesOn : pagesOff, options);
+            await WarmUpAsync(second, metricsFirst ? pagesOff : pagesOn, options);
 
             for (var page = 0; page < pagesOn.Length; page++)
             {
@@ -145,7 +149,7 @@ internal sealed record DatabaseRun(string Database, TimeSpan? Seeding, IReadOnly
     }
 
     /// <summary>Pairs of sites compared; the median one is reported.</summary>
-    internal const int CostPairs = 3;
+    internal const int CostPairs = 5;
 
     /// <summary>Each page's slices within a pair, with metrics (true) and without, neither way always first.</summary>
     internal static readonly bool[] SliceOrder = [true, false, false, true, true, false, false, true];

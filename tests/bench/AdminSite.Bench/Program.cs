@@ -34,7 +34,11 @@ if (options.Postgres is { } server)
 // The export's memory bound, on its own databases (1,000 then 100,000 users), in fresh site processes.
 var exports = options.SkipExport ? [] : await ExportBench.RunAsync(work);
 
-Report.Print(options, runs[0].Pages, runs[0].Memory);
+if (runs[0].Pages.Count > 0)
+{
+    Report.Print(options, runs[0].Pages, runs[0].Memory);
+}
+
 foreach (var run in runs)
 {
     Report.PrintViews(options, run);
