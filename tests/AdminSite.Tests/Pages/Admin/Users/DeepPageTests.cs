@@ -37,7 +37,7 @@ public sealed class DeepPageTests : AdminClientFixture
         page.Should().Contain("INDEXED BY", "it walks the sort index").And.NotContain("INNER JOIN (", "SQLite was slower in two steps");
     }
 
-    /// <summary>The list as a plain OFFSET query reads it: the oracle the two-step read is compared with.</summary>
+    /// <summary>The list as a plain OFFSET query reads it: the oracle the page is compared with.</summary>
     private static IQueryable<AdminUser> Offset(AdminDbContext db, string query)
     {
         var users = query.Contains("is_staff__exact=0", StringComparison.Ordinal) ? db.Users.Where(u => !u.IsStaff) : db.Users;
