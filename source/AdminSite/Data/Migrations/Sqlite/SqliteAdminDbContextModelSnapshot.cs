@@ -78,6 +78,19 @@ namespace AdminSite.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("AdminSite.Data.TableRowCount", b =>
+                {
+                    b.Property<string>("Table")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Table");
+
+                    b.ToTable("TableRowCounts", (string)null);
+                });
+
             modelBuilder.Entity("AdminSite.Identity.AdminGroup", b =>
                 {
                     b.Property<string>("Id")

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdminSite.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminSite.Pages.Admin.ChangeLists;
@@ -37,16 +38,19 @@ public sealed class ResultCounts
     /// <summary>
     /// Both counts in one query (a test counts the queries a changelist makes), or the estimate and the matches.
     /// <paramref name="matching"/> is null when nothing narrows the list: the total is then the count, exact however
-    /// large on SQLite (it counts a whole table from its smallest index in a few milliseconds).
+    /// large on SQLite (kept by triggers for the users, counted for the smaller tables).
     /// </summary>
     public static async Task<ResultCounts> CountAsync<T>(DbContext db, IQueryable<T>? matching, CancellationToken cancellationToken) where T : class
     {
         // An IQueryable, not the DbSet: EF Core would run all.Count() below as a query of its own (QueryCountTests).
         IQueryable<T> all = db.Set<T>();
         var estimate = await TableSizeEstimate.ReadAsync<T>(db, cancellationToken);
+        var kept = KeptCount<T>(db);
         if (matching is null)
         {
-            var total = estimate ?? await all.CountAsync(cancellationToken);
+            var total = estimate ?? (kept is null
+                ? await all.CountAsync(cancellationToken)
+                : await all.Take(1).Select(_ => kept.Select(r => (int?)r).FirstOrDefault() ?? all.Count()).SingleOrDefaultAsync(cancellationToken));
             return new ResultCounts
             {
                 Total = total,
@@ -61,11 +65,26 @@ public sealed class ResultCounts
             return Bounded(about, await matching.Take(ExactUpTo + 1).CountAsync(cancellationToken), totalEstimated: true);
         }
 
-        var counts = await all
-            .Take(1)
-            .Select(_ => new { Total = all.Count(), Matching = matching.Take(ExactUpTo + 1).Count() })
-            .SingleOrDefaultAsync(cancellationToken);
+        var counts = kept is null
+            ? await all.Take(1)
+                .Select(_ => new { Total = all.Count(), Matching = matching.Take(ExactUpTo + 1).Count() })
+                .SingleOrDefaultAsync(cancellationToken)
+            : await all.Take(1)
+                .Select(_ => new { Total = kept.Select(r => (int?)r).FirstOrDefault() ?? all.Count(), Matching = matching.Take(ExactUpTo + 1).Count() })
+                .SingleOrDefaultAsync(cancellationToken);
         return counts is null ? new ResultCounts() : Bounded(counts.Total, counts.Matching, totalEstimated: false);
+    }
+
+    /// <summary>
+    /// The row count SQLite's triggers keep of <typeparamref name="T"/>'s table (<see cref="TableRowCount"/>), or null
+    /// for a table without one. Read in the counting query itself, falling back to a count should its row be missing.
+    /// </summary>
+    private static IQueryable<int>? KeptCount<T>(DbContext db) where T : class
+    {
+        var table = db.Model.FindEntityType(typeof(T))!.GetTableName();
+        return db is SqliteAdminDbContext sqlite && table is not null && TableRowCount.KeptFor.Contains(table)
+            ? sqlite.TableRowCounts.Where(c => c.Table == table).Select(c => (int)c.Rows)
+            : null;
     }
 
     private static ResultCounts Bounded(int total, int matching, bool totalEstimated) => new()
