@@ -23,7 +23,7 @@ partial class Build
     [Parameter("Bench: also measure the changelist views on a private PostgreSQL (root: it runs initdb as the postgres user)")]
     readonly bool BenchPostgres;
 
-    [Parameter("Bench: only the changelist views whose name contains this text, e.g. search (and not the login page, changelist or metrics pairs)")]
+    [Parameter("Bench: only the changelist views whose name contains this text, e.g. search, or * for all of them (and not the login page, changelist or metrics pairs)")]
     readonly string? BenchViews;
 
     [Parameter("Bench: a SQLite file kept between runs: seeded when missing, measured as it is when present")]

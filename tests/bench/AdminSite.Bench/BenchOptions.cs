@@ -12,7 +12,7 @@ public sealed record BenchOptions(int Seconds, int Connections, int Users, int T
     private const string Usage =
         "Usage: AdminSite.Bench [--seconds 15] [--connections 32] [--users 1000] [--threads <cores>] " +
         "[--view-seconds 3] [--view-requests 30] [--postgres <Npgsql connection string of a role with CREATEDB>] " +
-        "[--sqlite-database <file: seeded once, then reused>] [--views <part of the view names to measure>] [--skip-export]";
+        "[--sqlite-database <file: seeded once, then reused>] [--views <part of the view names to measure, or * for all>] [--skip-export]";
 
     private static readonly string[] TextOptions = ["--postgres", "--sqlite-database", "--views"];
 
@@ -22,7 +22,10 @@ public sealed record BenchOptions(int Seconds, int Connections, int Users, int T
     /// <summary>A SQLite file to keep: seeded when it does not exist, measured as it is when it does.</summary>
     public string? SqliteDatabase { get; init; }
 
-    /// <summary>Only the changelist views whose name contains this (all when null); given, the pages and metrics pairs are left out.</summary>
+    /// <summary>
+    /// Only the changelist views whose name contains this (all when null or <see cref="ChangeListViews.Every"/>);
+    /// given, the pages and metrics pairs are left out.
+    /// </summary>
     public string? Views { get; init; }
 
     public bool SkipExport { get; init; }
@@ -64,6 +67,13 @@ public sealed record BenchOptions(int Seconds, int Connections, int Users, int T
 
             values[args[i]] = value;
             i++;
+        }
+
+        // A misspelt view would otherwise publish and seed for minutes, then measure nothing.
+        if (texts.GetValueOrDefault("--views") is { } views && ChangeListViews.Matching(views).Count == 0)
+        {
+            Console.Error.WriteLine($"--views '{views}' names no view. The views: {string.Join(" | ", ChangeListViews.All.Select(v => v.Name))}. Or * for all of them.");
+            return null;
         }
 
         // wrk needs at least one connection per thread.

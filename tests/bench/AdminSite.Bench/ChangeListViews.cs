@@ -7,6 +7,13 @@ internal static class ChangeListViews
 {
     public const string ChangeList = "/admin/auth/user";
 
+    /// <summary>What <c>--views</c> takes to measure every view and nothing else (no pages, no metrics pairs).</summary>
+    public const string Every = "*";
+
+    /// <summary>The views whose name contains <paramref name="text"/>; all of them for null or <see cref="Every"/>.</summary>
+    public static IReadOnlyList<ChangeListView> Matching(string? text) =>
+        text is null or Every ? All : [.. All.Where(v => v.Name.Contains(text, StringComparison.OrdinalIgnoreCase))];
+
     public static IReadOnlyList<ChangeListView> All { get; } =
     [
         new("default order (user name)", ChangeList),

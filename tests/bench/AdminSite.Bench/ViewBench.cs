@@ -19,7 +19,7 @@ internal static class ViewBench
             Timeout = TimeSpan.FromSeconds(60),
         };
         var results = new List<ViewResult>();
-        foreach (var view in ChangeListViews.All.Where(v => options.Views is null || v.Name.Contains(options.Views, StringComparison.OrdinalIgnoreCase)))
+        foreach (var view in ChangeListViews.Matching(options.Views))
         {
             Console.WriteLine($"{database}: {view.Name} ({view.Path}): {options.ViewRequests} requests one at a time, then wrk {options.Connections} connections for {options.ViewSeconds} s ...");
             await site.SettleAsync();

@@ -51,8 +51,8 @@ public sealed class UserChangeList
     public bool IsFiltered => _staff is not null || _superuser is not null || _active is not null || _groupId is not null || Terms.Count > 0;
 
     /// <summary>
-    /// Every match, found from the most selective index there is: the search index (SQLite), the group's
-    /// members, or a filter's index. Sorting them is the caller's, and cheap only when they are few.
+    /// Every match, found from the most selective index there is: the search index (SQLite), the trigram indexes
+    /// (PostgreSQL, <see cref="PostgresSearchLookup"/>), the group's members, or a filter's index. Sorting them is the caller's, and cheap only when they are few.
     /// </summary>
     public async Task<Matches> FindAsync(AdminDbContext db, CancellationToken cancellationToken)
     {
@@ -68,7 +68,13 @@ public sealed class UserChangeList
                     select user;
         }
 
-        return new Matches((users ?? db.Users).Where(Predicate(db, includeGroup: !byGroup)), throughSearchIndex);
+        var found = (users ?? db.Users).Where(Predicate(db, includeGroup: !byGroup));
+        if (db.Database.IsNpgsql() && await PostgresSearchLookup.ForAsync(db, Terms, cancellationToken) is { } lookup)
+        {
+            found = found.Where(lookup);
+        }
+
+        return new Matches(found, throughSearchIndex);
     }
 
     /// <summary>

@@ -15,8 +15,9 @@ internal static class UserSearch
     /// <summary>
     /// Case is ignored by comparing upper case: the term's, as .NET makes it, with the normalized columns
     /// Identity fills the same way, and with upper() of the names (on SQLite the Unicode-aware one of
-    /// SqliteUnicodeFunctions). On SQLite Contains becomes instr(); on PostgreSQL the same comparison is written
-    /// as LIKE, which its trigram indexes answer, with %, _ and \ escaped: they stay plain characters either way.
+    /// SqliteUnicodeFunctions). Contains becomes instr() on SQLite and strpos() on PostgreSQL: a plain substring,
+    /// which no index answers, so PostgreSQL's planner takes its trigram indexes only for the lookup
+    /// <see cref="PostgresSearchLookup"/> adds, and checks this on what they find.
     /// (UserSearchExactnessTests hold both to the search as it was before the indexes.)
     /// </summary>
     public static Expression<Func<AdminUser, bool>> Matches(IEnumerable<string> terms, bool postgreSql)
@@ -27,12 +28,11 @@ internal static class UserSearch
             var upper = term.ToUpperInvariant();
             if (postgreSql)
             {
-                var pattern = $"%{EscapeLike(upper)}%";
                 predicate = predicate.AndAlso(u =>
-                    EF.Functions.Like(u.NormalizedUserName!, pattern, LikeEscape)
-                    || EF.Functions.Like(u.NormalizedEmail!, pattern, LikeEscape)
-                    || EF.Functions.Like(u.FirstName.ToUpper(), pattern, LikeEscape)
-                    || EF.Functions.Like(u.LastName.ToUpper(), pattern, LikeEscape));
+                    u.NormalizedUserName!.Contains(upper)
+                    || u.NormalizedEmail!.Contains(upper)
+                    || u.FirstName.ToUpper().Contains(upper)
+                    || u.LastName.ToUpper().Contains(upper));
             }
             else
             {
@@ -51,12 +51,12 @@ internal static class UserSearch
         return predicate;
     }
 
-    private const string LikeEscape = "\\";
+    internal const string LikeEscape = "\\";
 
     /// <summary>GLOB for "holds a character outside printable ASCII" (space to tilde).</summary>
     private const string BeyondAscii = "*[^ -~]*";
 
-    private static string EscapeLike(string value) =>
+    internal static string EscapeLike(string value) =>
         value.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
             .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
             .Replace("_", LikeEscape + "_", StringComparison.Ordinal);

@@ -1,0 +1,109 @@
+using System.Linq.Expressions;
+using AdminSite.Data;
+using AdminSite.Identity;
+using AdminSite.Pages.Admin.ChangeLists;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminSite.Pages.Admin.Users;
+
+/// <summary>
+/// What PostgreSQL's trigram indexes are asked for a search. Given <c>LIKE '%USER123456%'</c>, pg_trgm reads the
+/// posting list of every trigram of the term, and "USE" and "SER" are in every "user..." name: a search that finds
+/// one user read 1,300 index pages, 21 ms a query at a million users. A user matching a term holds every part of
+/// it, so the indexes are asked instead for the term's two rarest three-character parts, in the same column
+/// (<c>LIKE '%R12%' AND LIKE '%456%'</c>: 40 pages, 1.3 ms), and <see cref="UserSearch.Matches"/>, which no index
+/// answers, keeps the real matches among what they find. Like SQLite's <see cref="UserSearchIndex"/>, the lookup
+/// decides how fast, never what is found.
+/// </summary>
+internal static class PostgresSearchLookup
+{
+    private const int PartLength = 3;
+
+    private const int PartsPerTerm = 2;
+
+    /// <summary>
+    /// A term whose rarest part is this many times commoner than another term's is left out of the lookup: "example"
+    /// is in every e-mail address, and reading its lists costs more than checking it on the other terms' few rows.
+    /// </summary>
+    private const double CommonTermRatio = 4;
+
+    /// <summary>
+    /// Below this share a part is as rare as the sample can tell: a histogram of 100 bounds sees a part in 1% of the
+    /// rows once, so rarer parts read 0 and are not compared more finely than that.
+    /// </summary>
+    private const double RarestShareTold = 0.01;
+
+    /// <summary>The lookup for <paramref name="terms"/>, or null when there is nothing to look up.</summary>
+    public static async Task<Expression<Func<AdminUser, bool>>?> ForAsync(AdminDbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var sample = await SearchedValueSample.ForAsync(db, cancellationToken);
+        Expression<Func<AdminUser, bool>>? lookup = null;
+        foreach (var parts in Choose(terms.Select(t => t.ToUpperInvariant()).ToList(), sample))
+        {
+            var term = parts.Count == 1 ? Holding(parts[0]) : Holding(parts[0], parts[1]);
+            lookup = lookup is null ? term : lookup.AndAlso(term);
+        }
+
+        return lookup;
+    }
+
+    /// <summary>
+    /// For each term looked up, the substrings its users must hold: its two rarest parts, or the whole term where
+    /// rarity is unknown (no statistics yet) or it has no part the trigram index can use. Terms much commoner than
+    /// the rarest are left out.
+    /// </summary>
+    internal static List<List<string>> Choose(IReadOnlyList<string> upperTerms, SearchedValueSample sample)
+    {
+        var chosen = upperTerms
+            .Select(term => (Term: term, Parts: Parts(term).Select(p => (Part: p, Share: sample.ShareHolding(p))).OrderBy(p => p.Share).Take(PartsPerTerm).ToList()))
+            .Select(t => sample.IsEmpty || t.Parts.Count == 0
+                ? (Substrings: new List<string> { t.Term }, Share: (double?)null)
+                : (Substrings: t.Parts.Select(p => p.Part).ToList(), Share: Math.Max(RarestShareTold, t.Parts[0].Share)))
+            .ToList();
+        var rarest = chosen.Min(c => c.Share);
+        return chosen
+            .Where(c => c.Share is null || rarest is null || c.Share <= CommonTermRatio * rarest)
+            .Select(c => c.Substrings)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Every run of three ASCII letters and digits in the term. pg_trgm makes trigrams of words only (letters and
+    /// digits); a part across a space or an @ would give it none, and an index asked for nothing reads all of itself.
+    /// </summary>
+    internal static IEnumerable<string> Parts(string term) =>
+        Enumerable.Range(0, Math.Max(0, term.Length - PartLength + 1))
+            .Select(i => term.Substring(i, PartLength))
+            .Where(part => part.All(char.IsAsciiLetterOrDigit))
+            .Distinct(StringComparer.Ordinal);
+
+    /// <summary>Users holding the text in one of the searched columns, as the trigram indexes (on these expressions) read it.</summary>
+    private static Expression<Func<AdminUser, bool>> Holding(string text)
+    {
+        var pattern = Pattern(text);
+        return u => EF.Functions.Like(u.NormalizedUserName!, pattern, UserSearch.LikeEscape)
+            || EF.Functions.Like(u.NormalizedEmail!, pattern, UserSearch.LikeEscape)
+            || EF.Functions.Like(u.FirstName.ToUpper(), pattern, UserSearch.LikeEscape)
+            || EF.Functions.Like(u.LastName.ToUpper(), pattern, UserSearch.LikeEscape);
+    }
+
+    /// <summary>
+    /// Users holding both parts in the same column: one index scan per column that intersects the two lists (three
+    /// times faster than one scan per part).
+    /// </summary>
+    private static Expression<Func<AdminUser, bool>> Holding(string part, string other)
+    {
+        var (first, second) = (Pattern(part), Pattern(other));
+        return u => (EF.Functions.Like(u.NormalizedUserName!, first, UserSearch.LikeEscape) && EF.Functions.Like(u.NormalizedUserName!, second, UserSearch.LikeEscape))
+            || (EF.Functions.Like(u.NormalizedEmail!, first, UserSearch.LikeEscape) && EF.Functions.Like(u.NormalizedEmail!, second, UserSearch.LikeEscape))
+            || (EF.Functions.Like(u.FirstName.ToUpper(), first, UserSearch.LikeEscape) && EF.Functions.Like(u.FirstName.ToUpper(), second, UserSearch.LikeEscape))
+            || (EF.Functions.Like(u.LastName.ToUpper(), first, UserSearch.LikeEscape) && EF.Functions.Like(u.LastName.ToUpper(), second, UserSearch.LikeEscape));
+    }
+
+    private static string Pattern(string text) => $"%{UserSearch.EscapeLike(text)}%";
+}
