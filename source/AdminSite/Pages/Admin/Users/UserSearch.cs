@@ -15,9 +15,9 @@ internal static class UserSearch
     /// <summary>
     /// Case is ignored by comparing upper case: the term's, as .NET makes it, with the normalized columns
     /// Identity fills the same way, and with upper() of the names (on SQLite the Unicode-aware one of
-    /// SqliteUnicodeFunctions). Contains becomes instr() on SQLite and strpos() on PostgreSQL: a plain substring,
-    /// which no index answers, so PostgreSQL's planner takes its trigram indexes only for the lookup
-    /// <see cref="PostgresSearchLookup"/> adds, and checks this on what they find.
+    /// SqliteUnicodeFunctions). Contains becomes instr() on SQLite, which no index answers, and LIKE on PostgreSQL,
+    /// which its trigram indexes answer, helped by the lookup <see cref="PostgresSearchLookup"/> adds for terms
+    /// holding parts every user has.
     /// (UserSearchExactnessTests hold both to the search as it was before the indexes.)
     /// </summary>
     public static Expression<Func<AdminUser, bool>> Matches(IEnumerable<string> terms, bool postgreSql)
