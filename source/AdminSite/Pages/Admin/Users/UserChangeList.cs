@@ -56,7 +56,8 @@ public sealed class UserChangeList
     /// </summary>
     public async Task<Matches> FindAsync(AdminDbContext db, CancellationToken cancellationToken)
     {
-        var users = db.Database.IsSqlite() ? await UserSearchIndex.CandidatesAsync(db, Terms, cancellationToken) : null;
+        var candidates = db.Database.IsSqlite() ? await UserSearchIndex.CandidatesAsync(db, Terms, cancellationToken) : null;
+        var users = candidates?.Users;
         var throughSearchIndex = users is not null;
         var byGroup = users is null && _groupId is not null;
         if (byGroup)
@@ -72,9 +73,10 @@ public sealed class UserChangeList
         if (db.Database.IsNpgsql() && await PostgresSearchLookup.ForAsync(db, Terms, cancellationToken) is { } lookup)
         {
             found = found.Where(lookup);
+            throughSearchIndex = true;
         }
 
-        return new Matches(found, throughSearchIndex);
+        return new Matches(found, throughSearchIndex, candidates?.Match);
     }
 
     /// <summary>
@@ -97,7 +99,7 @@ public sealed class UserChangeList
 
         if (matches is not null && counts.Kind == CountKind.Exact)
         {
-            return await Read(Order(matches.Users));
+            return await Read(Order(Apart(db, matches.Users)));
         }
 
         if (matches is null || !matches.ThroughSearchIndex)
@@ -127,8 +129,29 @@ public sealed class UserChangeList
             }
         }
 
-        return await Read(Order(matches.Users));
+        // In name order no match comes before the search index's first candidate, so a walk can start there: "user5"
+        // matches bunch from user5 on, half a million names down (a page took 526 ms sorted at a million users).
+        if (matches.SearchIndexMatch is { } match && Sort.Columns is [(1, var descending)]
+            && await UserSearchIndex.FirstUserNameAsync(db, match, descending, cancellationToken) is { } first)
+        {
+            var fromFirst = await Read(Walk(db, paginator.Skip + ShortWalk, first));
+            if (fromFirst.Count == paginator.PerPage)
+            {
+                return fromFirst;
+            }
+        }
+
+        return await Read(Order(Apart(db, matches.Users)));
     }
+
+    /// <summary>
+    /// The matches as a subquery of their own on PostgreSQL (OFFSET 0 keeps the planner from merging it): told that a
+    /// page of them is wanted in name order, its planner would walk the name index and check each row, as it takes
+    /// the matches to be spread evenly along it; "user5" then read 500,001 rows (1.7 s at a million users) where
+    /// finding its matches from the trigram indexes and sorting them took 285 ms.
+    /// </summary>
+    private static IQueryable<AdminUser> Apart(AdminDbContext db, IQueryable<AdminUser> matches) =>
+        db.Database.IsNpgsql() ? matches.Skip(0) : matches;
 
     /// <summary>
     /// A page at least this far down the walk is read in two steps on PostgreSQL (<see cref="ReadDeepAsync"/>).
@@ -174,12 +197,19 @@ public sealed class UserChangeList
 
     /// <summary>
     /// Every match, in <see cref="Sort"/>'s order, read along the sort column's index so that a page ends as soon
-    /// as it is full. On SQLite the index is named: its planner prefers any index that an equality can use (a
+    /// as it is full; from <paramref name="fromUserName"/> on where given (a list in name order only). On SQLite the index is named: its planner prefers any index that an equality can use (a
     /// flag's, say) and would then sort every match of the flag before returning the first page.
     /// </summary>
-    public IQueryable<AdminUser> Walk(AdminDbContext db, int? rowsAtMost = null)
+    public IQueryable<AdminUser> Walk(AdminDbContext db, int? rowsAtMost = null, string? fromUserName = null)
     {
         var users = db.Database.IsSqlite() ? db.Users.FromSqlRaw(IndexedBy(SortIndex(db, Sort.Columns[0].Column))) : db.Users;
+        if (fromUserName is not null)
+        {
+            users = Sort.Columns[0].Descending
+                ? users.Where(u => string.Compare(u.UserName, fromUserName) <= 0)
+                : users.Where(u => string.Compare(u.UserName, fromUserName) >= 0);
+        }
+
         if (rowsAtMost is { } limit)
         {
             users = Order(users).Take(limit);
@@ -263,6 +293,9 @@ public sealed class UserChangeList
         _ => null,
     };
 
-    /// <summary>Every match (<see cref="FindAsync"/>), and whether the search index found them.</summary>
-    public sealed record Matches(IQueryable<AdminUser> Users, bool ThroughSearchIndex);
+    /// <summary>
+    /// Every match (<see cref="FindAsync"/>), whether a search index found them (SQLite's, or PostgreSQL's trigram
+    /// indexes asked for the rarest parts of a term), and SQLite's query of its search index.
+    /// </summary>
+    public sealed record Matches(IQueryable<AdminUser> Users, bool ThroughSearchIndex, string? SearchIndexMatch = null);
 }

@@ -60,15 +60,33 @@ public sealed partial class CountBoundTests : AdminClientFixture
         past.Should().Contain("<span class=\"this-page\" aria-current=\"page\">11</span>");
     }
 
-    [Test]
-    public async Task Matches_that_lie_far_down_the_order_are_found_by_sorting_what_the_search_index_found()
+    [TestCase("", 1)]
+    [TestCase("&p=6", 6)]
+    public async Task Matches_that_lie_far_down_the_name_order_are_walked_from_the_search_indexs_first_candidate(string page, int number)
     {
-        var html = await Admin.GetHtmlAsync("/admin/auth/user?q=late");
+        Site.Commands.Clear();
+        var html = await Admin.GetHtmlAsync($"/admin/auth/user?q=late{page}");
+        var reads = Site.Commands.Commands.Where(c => c.Contains("\"AspNetUsers\"", StringComparison.Ordinal) && c.Contains("OFFSET", StringComparison.Ordinal)).ToList();
 
         html.Should().Contain("More than 1,000 results");
-        Html.ChangeListNames(html).Should().Equal(Enumerable.Range(0, 100).Select(i => $"late{i:00000}"));
-        Html.ChangeListNames(await Admin.GetHtmlAsync("/admin/auth/user?q=late&p=3&o=-1"))
-            .Should().Equal(Enumerable.Range(0, Many).Reverse().Skip(200).Take(100).Select(i => $"late{i:00000}"));
+        Html.ChangeListNames(html).Should().Equal(Enumerable.Range((number - 1) * 100, 100).Select(i => $"late{i:00000}"));
+        reads.Should().OnlyContain(c => c.Contains("INDEXED BY", StringComparison.Ordinal), "nothing sorts the matches")
+            .And.ContainSingle(c => c.Contains(">= @fromUserName", StringComparison.Ordinal), "the walk that fills the page starts at the first candidate");
+    }
+
+    [Test]
+    public async Task Matches_that_lie_far_down_another_order_are_found_by_sorting_what_the_search_index_found()
+    {
+        Site.Commands.Clear();
+        var html = await Admin.GetHtmlAsync("/admin/auth/user?q=late&o=2");
+        var reads = Site.Commands.Commands.Where(c => c.Contains("\"AspNetUsers\"", StringComparison.Ordinal) && c.Contains("OFFSET", StringComparison.Ordinal)).ToList();
+
+        // Seeded addresses are prefix.mailNNNNN@example.com, NNNNN = 7i mod the prefix's count.
+        var expected = Enumerable.Range(0, Many).Select(i => (Name: $"late{i:00000}", Mail: $"late.mail{7 * i % Many:00000}@example.com"))
+            .OrderBy(u => u.Mail, StringComparer.Ordinal).Take(100).Select(u => u.Name);
+        Html.ChangeListNames(html).Should().Equal(expected);
+        reads.Should().Contain(c => c.Contains("\"UserSearch\"(", StringComparison.Ordinal), "the search index's matches are sorted")
+            .And.NotContain(c => c.Contains("@fromUserName", StringComparison.Ordinal), "a first candidate in name order says nothing of the e-mail order");
     }
 
     [TestCase("o=2")]
