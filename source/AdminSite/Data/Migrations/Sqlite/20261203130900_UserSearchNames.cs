@@ -17,7 +17,8 @@ namespace AdminSite.Data.Migrations.Sqlite
             // 100,000 candidates, and reading their rows by Id took 320 ms). Added by triggers beside the
             // ChangeListIndexes ones, not in them, so those stay as the previous release created them: a row of
             // UserSearchRows takes its name from the user it was made for, whichever trigger made it, and the
-            // update follows the user under either Id when a statement changes both.
+            // update follows the user under either Id when a statement changes both. Filling the column took 12 s
+            // for a million users (the bench's file), in the migration's one transaction.
             migrationBuilder.Sql("""
                 ALTER TABLE "UserSearchRows" ADD COLUMN "UserName" TEXT;
                 CREATE TRIGGER "UserSearchRows_UserName_Insert" AFTER INSERT ON "UserSearchRows" BEGIN

@@ -84,7 +84,8 @@ public sealed class UserChangeList
     /// along the sort column's index, which ends as soon as the page is full when matches are spread along that
     /// order. Search matches may instead bunch up far down it ("user5" matches nothing before user500000): then a
     /// short walk that does not fill the page gives way to sorting everything the search index found, unless it
-    /// found matches thinly spread, which a longer walk collects.
+    /// found matches thinly spread, which a longer walk collects, or the list is in name order on SQLite, where a
+    /// walk can start at the search index's first candidate.
     /// </summary>
     public async Task<List<T>> ReadPageAsync<T>(
         AdminDbContext db, Matches? matches, ResultCounts counts, Paginator paginator, Expression<Func<AdminUser, T>> row, CancellationToken cancellationToken)
@@ -197,8 +198,9 @@ public sealed class UserChangeList
 
     /// <summary>
     /// Every match, in <see cref="Sort"/>'s order, read along the sort column's index so that a page ends as soon
-    /// as it is full; from <paramref name="fromUserName"/> on where given (a list in name order only). On SQLite the index is named: its planner prefers any index that an equality can use (a
-    /// flag's, say) and would then sort every match of the flag before returning the first page.
+    /// as it is full; from <paramref name="fromUserName"/> on where given (a list in name order only). On SQLite
+    /// the index is named: its planner prefers any index that an equality can use (a flag's, say) and would then
+    /// sort every match of the flag before returning the first page.
     /// </summary>
     public IQueryable<AdminUser> Walk(AdminDbContext db, int? rowsAtMost = null, string? fromUserName = null)
     {
