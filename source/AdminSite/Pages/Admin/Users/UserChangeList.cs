@@ -204,7 +204,7 @@ public sealed class UserChangeList
     /// </summary>
     public IQueryable<AdminUser> Walk(AdminDbContext db, int? rowsAtMost = null, string? fromUserName = null)
     {
-        var users = db.Database.IsSqlite() ? db.Users.FromSqlRaw(IndexedBy(SortIndex(db, Sort.Columns[0].Column))) : db.Users;
+        var users = db.Database.IsSqlite() ? UserSortIndex.ReadThrough(db, Sort.Columns[0].Column) : db.Users;
         if (fromUserName is not null)
         {
             users = Sort.Columns[0].Descending
@@ -267,25 +267,6 @@ public sealed class UserChangeList
         }
 
         return predicate.AndAlso(UserSearch.Matches(Terms, postgreSql: db.Database.IsNpgsql()));
-    }
-
-    /// <summary>The users table read through one index; its name comes from the model, never from the request.</summary>
-    private static string IndexedBy(string index) => "SELECT * FROM \"AspNetUsers\" INDEXED BY \"" + index + "\"";
-
-    /// <summary>The index that starts with the sort column (see AdminUserConfiguration).</summary>
-    private static string SortIndex(AdminDbContext db, int column)
-    {
-        string[] properties = column switch
-        {
-            1 => [nameof(AdminUser.UserName)],
-            2 => [nameof(AdminUser.Email), nameof(AdminUser.UserName)],
-            3 => [nameof(AdminUser.FirstName), nameof(AdminUser.UserName)],
-            4 => [nameof(AdminUser.LastName), nameof(AdminUser.UserName)],
-            _ => [nameof(AdminUser.IsStaff), nameof(AdminUser.UserName)],
-        };
-        return db.Model.FindEntityType(typeof(AdminUser))!.GetIndexes()
-            .Single(i => i.Properties.Select(p => p.Name).SequenceEqual(properties))
-            .GetDatabaseName()!;
     }
 
     private static bool? Flag(ChangeListQuery query, string key) => query[key] switch
