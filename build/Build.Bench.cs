@@ -17,6 +17,9 @@ partial class Build
     [Parameter("Bench: seconds of load on each changelist view (sort, filter, deep page, search)")]
     readonly int BenchViewSeconds = 3;
 
+    [Parameter("Bench: seconds of load on each changelist view before any is measured, so that the site runs code compiled for speed")]
+    readonly int BenchViewWarmSeconds = 2;
+
     [Parameter("Bench: requests one at a time on each changelist view, for its p50 and p99")]
     readonly int BenchViewRequests = 30;
 
@@ -44,7 +47,7 @@ partial class Build
             await new Apt(Runner).EnsureInstalled(BenchPostgres ? ["wrk", "linux-perf", "postgresql"] : ["wrk", "linux-perf"], isRoot: UnixUser.IsRoot);
             List<string> arguments = ["run", "--configuration", "Release", "--project", BenchProject, "--",
                 "--seconds", Text(BenchSeconds), "--connections", Text(BenchConnections), "--users", Text(BenchUsers),
-                "--view-seconds", Text(BenchViewSeconds), "--view-requests", Text(BenchViewRequests)];
+                "--view-seconds", Text(BenchViewSeconds), "--view-warm-seconds", Text(BenchViewWarmSeconds), "--view-requests", Text(BenchViewRequests)];
             if (BenchViews is { Length: > 0 } views)
                 arguments.AddRange(["--views", views]);
             if (BenchSqliteDatabase is { Length: > 0 } database)

@@ -3,15 +3,15 @@ using System.Globalization;
 namespace AdminSite.Bench;
 
 /// <summary>
-/// <c>--seconds 15 --connections 32 --users 1000 [--threads N] [--view-seconds 3] [--view-requests 30]
+/// <c>--seconds 15 --connections 32 --users 1000 [--threads N] [--view-seconds 3] [--view-warm-seconds 2] [--view-requests 30]
 /// [--postgres "Host=...;Username=...;Password=...;Database=postgres"] [--sqlite-database path] [--views text]
 /// [--skip-export]</c>.
 /// </summary>
-public sealed record BenchOptions(int Seconds, int Connections, int Users, int Threads, int ViewSeconds, int ViewRequests)
+public sealed record BenchOptions(int Seconds, int Connections, int Users, int Threads, int ViewSeconds, int ViewWarmSeconds, int ViewRequests)
 {
     private const string Usage =
         "Usage: AdminSite.Bench [--seconds 15] [--connections 32] [--users 1000] [--threads <cores>] " +
-        "[--view-seconds 3] [--view-requests 30] [--postgres <Npgsql connection string of a role with CREATEDB>] " +
+        "[--view-seconds 3] [--view-warm-seconds 2] [--view-requests 30] [--postgres <Npgsql connection string of a role with CREATEDB>] " +
         "[--sqlite-database <file: seeded once, then reused>] [--views <part of the view names to measure, or * for all>] [--skip-export]";
 
     private static readonly string[] TextOptions = ["--postgres", "--sqlite-database", "--views"];
@@ -39,6 +39,7 @@ public sealed record BenchOptions(int Seconds, int Connections, int Users, int T
             ["--users"] = 1000,
             ["--threads"] = Math.Max(1, Environment.ProcessorCount),
             ["--view-seconds"] = 3,
+            ["--view-warm-seconds"] = 2,
             ["--view-requests"] = 30,
         };
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -78,7 +79,7 @@ public sealed record BenchOptions(int Seconds, int Connections, int Users, int T
 
         // wrk needs at least one connection per thread.
         var threads = Math.Min(values["--threads"], values["--connections"]);
-        return new BenchOptions(values["--seconds"], values["--connections"], values["--users"], threads, values["--view-seconds"], values["--view-requests"])
+        return new BenchOptions(values["--seconds"], values["--connections"], values["--users"], threads, values["--view-seconds"], values["--view-warm-seconds"], values["--view-requests"])
         {
             Postgres = texts.GetValueOrDefault("--postgres"),
             SqliteDatabase = texts.GetValueOrDefault("--sqlite-database"),

@@ -29,7 +29,7 @@ internal static class Report
         var seeded = run.Seeding is { } seeding ? string.Format(culture, "seeded in {0:F1} s", seeding.TotalSeconds) : "seeded by an earlier run";
         Console.WriteLine();
         Console.WriteLine(string.Format(culture,
-            "Users changelist on {0}, {1:N0} users ({2}): p50/p99 of {3} requests one at a time, then wrk {4} connections for {5} s each",
+            "Users changelist on {0}, {1:N0} users ({2}): after a warm-up pass of wrk on every view, p50/p99 of {3} requests one at a time, then wrk {4} connections for {5} s each",
             run.Database, options.Users, seeded, options.ViewRequests, options.Connections, options.ViewSeconds));
         Console.WriteLine();
         Console.WriteLine($"| {"view",-34} | {"p50 ms",8} | {"p99 ms",8} | {"req/s at " + options.Connections,11} | {"wrk p50 ms",10} | {"wrk p99 ms",10} | {"errors",6} |");

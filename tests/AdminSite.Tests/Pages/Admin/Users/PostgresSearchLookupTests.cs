@@ -27,6 +27,19 @@ public sealed class PostgresSearchLookupTests
     }
 
     [Test]
+    public void The_second_part_shares_no_character_with_the_first_where_one_as_rare_does_not()
+    {
+        var parts = PostgresSearchLookup.Choose(["USER123456"], Users).Should().ContainSingle().Subject;
+
+        var (first, second) = ("USER123456".IndexOf(parts[0], StringComparison.Ordinal), "USER123456".IndexOf(parts[1], StringComparison.Ordinal));
+        Math.Abs(first - second).Should().BeGreaterThanOrEqualTo(3, $"{parts[0]} and {parts[1]} overlap, and so narrow the lookup little more than one of them");
+    }
+
+    [Test]
+    public void Overlapping_parts_are_asked_for_where_no_other_is_as_rare() =>
+        PostgresSearchLookup.Choose(["USERQZ"], Users).Should().BeEquivalentTo(new[] { new[] { "ERQ", "RQZ" } });
+
+    [Test]
     public void A_term_much_commoner_than_another_is_left_out()
     {
         var chosen = PostgresSearchLookup.Choose(["USER123456", "EXAMPLE"], Users);
