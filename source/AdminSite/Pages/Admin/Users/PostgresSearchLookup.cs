@@ -98,7 +98,7 @@ internal static class PostgresSearchLookup
         var first = parts[0];
         var others = parts.Skip(1)
             .Where(p => p.Share <= CommonTermRatio * first.Share)
-            .OrderBy(p => Math.Abs(p.At - first.At) < PartLength)
+            .OrderBy(p => p.Overlaps(first))
             .ThenBy(p => p.Share);
         return [first, .. others.Take(PartsPerTerm - 1)];
     }
@@ -139,5 +139,8 @@ internal static class PostgresSearchLookup
     private static string Pattern(string text) => $"%{UserSearch.EscapeLike(text)}%";
 
     /// <summary>A part of a term, where in the term it first starts, and the share of sampled values holding it.</summary>
-    private sealed record Part(string Text, int At, double Share);
+    private sealed record Part(string Text, int At, double Share)
+    {
+        public bool Overlaps(Part other) => Math.Abs(At - other.At) < PartLength;
+    }
 }
