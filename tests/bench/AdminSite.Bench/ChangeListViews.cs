@@ -39,6 +39,8 @@ internal static class ChangeListViews
         new("search one user q=user123456", $"{ChangeList}?q=user123456"),
         new("search no match q=nobody", $"{ChangeList}?q=nobody"),
         new("search 2 letters q=zz", $"{ChangeList}?q=zz"),
+        new("search 2 letters, many matches q=ce", $"{ChangeList}?q=ce"),
+        new("search 1 letter q=j", $"{ChangeList}?q=j"),
         new("search 2 words q=ada lovelace", $"{ChangeList}?q=ada+lovelace"),
         new("search 3 words + filter", $"{ChangeList}?q=grace+hopper+example&is_staff__exact=1"),
     ];

@@ -27,12 +27,6 @@ internal static class PostgresSearchLookup
     /// </summary>
     private const double CommonTermRatio = 4;
 
-    /// <summary>
-    /// Below this share a part is as rare as the sample can tell: a histogram of 100 bounds sees a part in 1% of the
-    /// rows once, so rarer parts read 0 and are not compared more finely than that.
-    /// </summary>
-    private const double RarestShareTold = 0.01;
-
     /// <summary>The lookup for <paramref name="terms"/>, or null when there is nothing to look up.</summary>
     public static async Task<Expression<Func<AdminUser, bool>>?> ForAsync(AdminDbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
@@ -69,7 +63,7 @@ internal static class PostgresSearchLookup
 
         var terms = upperTerms
             .Select(term => Parts(term)
-                .Select(p => new Part(p, term.IndexOf(p, StringComparison.Ordinal), Math.Max(RarestShareTold, sample.ShareHolding(p))))
+                .Select(p => new Part(p, term.IndexOf(p, StringComparison.Ordinal), Math.Max(SearchedValueSample.RarestShareTold, sample.ShareHolding(p))))
                 .OrderBy(p => p.Share)
                 .ToList())
             .Where(parts => parts.Count > 0)

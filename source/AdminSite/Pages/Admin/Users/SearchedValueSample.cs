@@ -20,6 +20,12 @@ internal sealed class SearchedValueSample(IReadOnlyList<(string Value, double Sh
 
     private static readonly ConcurrentDictionary<string, (long ReadAt, SearchedValueSample Sample)> Read = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Below this share a value's part is as rare as the sample can tell: a histogram of 100 bounds sees a part in 1%
+    /// of the rows once, so rarer parts read 0 and are not compared more finely than that.
+    /// </summary>
+    public const double RarestShareTold = 0.01;
+
     /// <summary>No statistics yet: a table never analyzed.</summary>
     public bool IsEmpty => values.Count == 0;
 

@@ -52,12 +52,13 @@ public sealed class UserChangeList
 
     /// <summary>
     /// Every match, found from the most selective index there is: the search index (SQLite), the trigram indexes
-    /// (PostgreSQL, <see cref="PostgresSearchLookup"/>), the group's members, or a filter's index. Sorting them is the caller's, and cheap only when they are few.
+    /// (PostgreSQL, <see cref="PostgresSearchLookup"/>; <see cref="PostgresPairLookup"/> for terms too short for
+    /// them), the group's members, or a filter's index. Sorting them is the caller's, and cheap only when they are few.
     /// </summary>
     public async Task<Matches> FindAsync(AdminDbContext db, CancellationToken cancellationToken)
     {
         var candidates = db.Database.IsSqlite() ? await UserSearchIndex.CandidatesAsync(db, Terms, cancellationToken) : null;
-        var users = candidates?.Users;
+        var users = candidates?.Users ?? (db.Database.IsNpgsql() ? await PostgresPairLookup.CandidatesAsync(db, Terms, cancellationToken) : null);
         var throughSearchIndex = users is not null;
         var byGroup = users is null && _groupId is not null;
         if (byGroup)
@@ -76,7 +77,7 @@ public sealed class UserChangeList
             throughSearchIndex = true;
         }
 
-        return new Matches(found, throughSearchIndex, candidates?.Match);
+        return new Matches(found, throughSearchIndex) { SearchIndex = candidates };
     }
 
     /// <summary>
@@ -132,8 +133,8 @@ public sealed class UserChangeList
 
         // In name order no match comes before the search index's first candidate, so a walk can start there: "user5"
         // matches bunch from user5 on, half a million names down (a page took 526 ms sorted at a million users).
-        if (matches.SearchIndexMatch is { } match && Sort.Columns is [(1, var descending)]
-            && await UserSearchIndex.FirstUserNameAsync(db, match, descending, cancellationToken) is { } first)
+        if (matches.SearchIndex is { } searchIndex && Sort.Columns is [(1, var descending)]
+            && await UserSearchIndex.FirstUserNameAsync(db, searchIndex, descending, cancellationToken) is { } first)
         {
             var fromFirst = await Read(Walk(db, paginator.Skip + ShortWalk, first));
             if (fromFirst.Count == paginator.PerPage)
@@ -277,8 +278,11 @@ public sealed class UserChangeList
     };
 
     /// <summary>
-    /// Every match (<see cref="FindAsync"/>), whether a search index found them (SQLite's, or PostgreSQL's trigram
-    /// indexes asked for the rarest parts of a term), and SQLite's query of its search index.
+    /// Every match (<see cref="FindAsync"/>), whether a search index found them (SQLite's, PostgreSQL's pair index, or
+    /// its trigram indexes asked for the rarest parts of a term), and SQLite's candidates from its search index.
     /// </summary>
-    public sealed record Matches(IQueryable<AdminUser> Users, bool ThroughSearchIndex, string? SearchIndexMatch = null);
+    public sealed record Matches(IQueryable<AdminUser> Users, bool ThroughSearchIndex)
+    {
+        internal UserSearchIndex.Candidates? SearchIndex { get; init; }
+    }
 }

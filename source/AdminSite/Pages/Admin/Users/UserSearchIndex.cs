@@ -10,8 +10,9 @@ namespace AdminSite.Pages.Admin.Users;
 /// (<c>UserSearch</c>, kept in step by triggers, see the ChangeListIndexes migration), keyed through
 /// <c>UserSearchRows</c>. A user matching a term contains every trigram of it, so the users holding a few of
 /// those trigrams are a superset of the matches, which <see cref="UserSearch.Matches"/> then narrows exactly:
-/// the index decides how fast, never what is found. Terms shorter than three characters have no trigram and
-/// are only checked row by row; a search made only of them reads the list in order until the page is full.
+/// the index decides how fast, never what is found. Terms shorter than three characters have no trigram: where
+/// a search holds only such terms, <c>UserSearchPairs</c> (the UserSearchPairs migration) finds the users holding
+/// them, as it keeps every character and every pair of neighbours of the same values as a trigram of its own.
 /// </summary>
 internal static class UserSearchIndex
 {
@@ -40,57 +41,55 @@ internal static class UserSearchIndex
     private const int Sample = 64;
 
     /// <summary>
-    /// The users that may match every term (all that do, and a few that do not), or null when no term has a
-    /// trigram. Costs one query that measures the candidate trigrams.
+    /// The users that may match every term (all that do, and a few that do not): from the trigrams of the terms that
+    /// have any, else from UserSearchPairs; null when no term can be looked up (one with a NUL). Costs one query that
+    /// measures the candidate trigrams.
     /// </summary>
     public static async Task<Candidates?> CandidatesAsync(AdminDbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
-        var sampled = terms
-            .Select(t => Sampled(Trigrams(t.ToUpperInvariant())))
-            .Where(t => t.Count > 0)
-            .Take(IndexedTerms)
-            .ToList();
+        var upper = terms.Select(t => t.ToUpperInvariant()).ToList();
+        var table = TrigramTable;
+        var sampled = upper.Select(t => Sampled(Trigrams(t))).Where(t => t.Count > 0).Take(IndexedTerms).ToList();
+        if (sampled.Count == 0)
+        {
+            table = PairTable;
+            sampled = upper.Select(SpacedOut).Where(t => t.Count > 0).Take(IndexedTerms).ToList();
+        }
+
         if (sampled.Count == 0)
         {
             return null;
         }
 
         var distinct = sampled.SelectMany(t => t).Select(t => t.Text).Distinct(StringComparer.Ordinal).ToList();
-        var reach = await ReachAsync(db, distinct, cancellationToken);
+        var reach = await ReachAsync(db, table, distinct, cancellationToken);
         var match = string.Join(" AND ", Chosen(sampled, reach).Select(Quote));
 
-        // CROSS JOIN fixes the join order: the index's few rows drive, each user is then found by primary key.
-        var users = db.Users.FromSqlRaw(
-            """
-            SELECT "u".* FROM "UserSearch"({0}) AS "s"
+        // CROSS JOIN fixes the join order: the index's few rows drive, each user is then found by primary key. The
+        // table is one of this class's two names; the match, the only text from the search, is a parameter.
+        var sql = $$"""
+            SELECT "u".* FROM "{{table}}"({0}) AS "s"
             CROSS JOIN "UserSearchRows" AS "r" CROSS JOIN "AspNetUsers" AS "u"
             WHERE "r"."RowId" = "s"."rowid" AND "u"."Id" = "r"."UserId"
-            """,
-            match);
-        return new Candidates(users, match);
+            """;
+        return new Candidates(db.Users.FromSqlRaw(sql, match), table, match);
     }
 
     /// <summary>
-    /// The first candidate of an FTS5 query (<see cref="Candidates.Match"/>) in name order, or the last where
+    /// The first of the <paramref name="candidates"/> in name order, or the last where
     /// <paramref name="descending"/>: no match comes before it. Read from UserSearchRows, which keeps each user's name
     /// (the UserSearchNames migration), never from a user row: "user5" has 100,000 candidates at a million users,
     /// found with their names in 40 ms, where reading their rows by Id took 320 ms. Null when there is no candidate,
     /// or one has no user name (it would sort before every name).
     /// </summary>
-    public static Task<string?> FirstUserNameAsync(AdminDbContext db, string match, bool descending, CancellationToken cancellationToken)
+    public static Task<string?> FirstUserNameAsync(AdminDbContext db, Candidates candidates, bool descending, CancellationToken cancellationToken)
     {
-        var first = descending
-            ? db.Database.SqlQuery<string?>(
-                $"""
-                SELECT CASE WHEN count(*) = count("r"."UserName") THEN max("r"."UserName") END AS "Value"
-                FROM "UserSearch"({match}) AS "s" CROSS JOIN "UserSearchRows" AS "r" WHERE "r"."RowId" = "s"."rowid"
-                """)
-            : db.Database.SqlQuery<string?>(
-                $"""
-                SELECT CASE WHEN count(*) = count("r"."UserName") THEN min("r"."UserName") END AS "Value"
-                FROM "UserSearch"({match}) AS "s" CROSS JOIN "UserSearchRows" AS "r" WHERE "r"."RowId" = "s"."rowid"
-                """);
-        return first.SingleAsync(cancellationToken);
+        var end = descending ? "max" : "min";
+        var sql = $$"""
+            SELECT CASE WHEN count(*) = count("r"."UserName") THEN {{end}}("r"."UserName") END AS "Value"
+            FROM "{{candidates.Table}}"({0}) AS "s" CROSS JOIN "UserSearchRows" AS "r" WHERE "r"."RowId" = "s"."rowid"
+            """;
+        return db.Database.SqlQueryRaw<string?>(sql, candidates.Match).SingleAsync(cancellationToken);
     }
 
     /// <summary>
@@ -134,6 +133,28 @@ internal static class UserSearchIndex
             .ToList();
     }
 
+    /// <summary>
+    /// A term of one or two characters as UserSearchPairs keeps it, between U+0001s: "Z" as U+0001 Z U+0001, "ZZ" as
+    /// Z U+0001 Z; none for a longer term, which has trigrams of its own, or one with a NUL.
+    /// </summary>
+    internal static List<Trigram> SpacedOut(string upper)
+    {
+        var runes = upper.EnumerateRunes().Select(r => r.ToString()).ToList();
+        return runes switch
+        {
+            _ when runes.Contains("\0") => [],
+            [var only] => [new Trigram($"{Space}{only}{Space}", 0)],
+            [var first, var second] => [new Trigram($"{first}{Space}{second}", 0)],
+            _ => [],
+        };
+    }
+
+    private const char Space = '\u0001';
+
+    private const string TrigramTable = "UserSearch";
+
+    private const string PairTable = "UserSearchPairs";
+
     private static List<Trigram> Sampled(List<Trigram> trigrams) => trigrams.Count <= SampledPerTerm
         ? trigrams
         : Enumerable.Range(0, SampledPerTerm).Select(i => trigrams[i * (trigrams.Count - 1) / (SampledPerTerm - 1)]).Distinct().ToList();
@@ -142,13 +163,13 @@ internal static class UserSearchIndex
     /// For each trigram, the row id of its <see cref="Sample"/>th row: rare trigrams reach far (or have fewer
     /// rows: the most selective of all). Row ids grow with insertion, so the reach compares trigrams fairly.
     /// </summary>
-    private static async Task<Dictionary<string, long>> ReachAsync(AdminDbContext db, List<string> trigrams, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, long>> ReachAsync(AdminDbContext db, string table, List<string> trigrams, CancellationToken cancellationToken)
     {
         var sql = new StringBuilder();
         for (var i = 0; i < trigrams.Count; i++)
         {
             sql.Append(i == 0 ? "" : " UNION ALL ")
-                .Append($"SELECT {i} AS \"Position\", (SELECT \"rowid\" FROM \"UserSearch\"({{{i}}}) LIMIT 1 OFFSET {Sample - 1}) AS \"Reach\"");
+                .Append($"SELECT {i} AS \"Position\", (SELECT \"rowid\" FROM \"{table}\"({{{i}}}) LIMIT 1 OFFSET {Sample - 1}) AS \"Reach\"");
         }
 
         var rows = await db.Database
@@ -168,6 +189,6 @@ internal static class UserSearchIndex
         public bool Overlaps(Trigram other) => Math.Abs(At - other.At) < 3;
     }
 
-    /// <summary>The users that may match, and the FTS5 query (<paramref name="Match"/>) that finds them.</summary>
-    public sealed record Candidates(IQueryable<AdminUser> Users, string Match);
+    /// <summary>The users that may match, and the FTS5 query (<paramref name="Match"/>) of <paramref name="Table"/> that finds them.</summary>
+    public sealed record Candidates(IQueryable<AdminUser> Users, string Table, string Match);
 }

@@ -94,6 +94,6 @@ public sealed class UserSearchIndexTests
     private static async Task<string?> FirstAsync(AdminDbContext db, string term, bool descending)
     {
         var candidates = await UserSearchIndex.CandidatesAsync(db, [term], CancellationToken.None);
-        return await UserSearchIndex.FirstUserNameAsync(db, candidates!.Match, descending, CancellationToken.None);
+        return await UserSearchIndex.FirstUserNameAsync(db, candidates!, descending, CancellationToken.None);
     }
 }
