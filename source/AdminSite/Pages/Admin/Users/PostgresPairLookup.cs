@@ -26,9 +26,6 @@ internal static class PostgresPairLookup
     /// </summary>
     private const double MostShareLookedUp = 0.03;
 
-    /// <summary>Terms this many times commoner than the rarest are only checked on what the index finds for the others.</summary>
-    private const double CommonTermRatio = 4;
-
     private const int LongestTerm = 2;
 
     /// <summary>The users that may match, or null where a term is longer (pg_trgm answers it) or every term is common.</summary>
@@ -54,7 +51,8 @@ internal static class PostgresPairLookup
         $$"""SELECT * FROM "AspNetUsers" WHERE ({{Pairs}}) @> """.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal) + "{0}";
 
     /// <summary>
-    /// The terms looked up: the rarest, if rare enough, and those about as rare. Without statistics (a table never
+    /// The terms looked up: the rarest, if rare enough, and those about as rare (within the trigram lookup's
+    /// <see cref="PostgresSearchLookup.CommonTermRatio"/>; the others are checked on what the index finds). Without statistics (a table never
     /// analyzed) none, as the lookup could as well read every user.
     /// </summary>
     internal static List<string> Choose(IReadOnlyList<string> upperTerms, SearchedValueSample sample)
@@ -71,6 +69,6 @@ internal static class PostgresPairLookup
         var rarest = terms[0].Share;
         return rarest > MostShareLookedUp
             ? []
-            : terms.Where(t => t.Share <= CommonTermRatio * Math.Max(rarest, SearchedValueSample.RarestShareTold)).Select(t => t.Term).ToList();
+            : terms.Where(t => t.Share <= PostgresSearchLookup.CommonTermRatio * Math.Max(rarest, SearchedValueSample.RarestShareTold)).Select(t => t.Term).ToList();
     }
 }

@@ -25,7 +25,7 @@ internal static class PostgresSearchLookup
     /// A term whose rarest part is this many times commoner than another term's is left out of the lookup: "example"
     /// is in every e-mail address, and reading its lists costs more than checking it on the other terms' few rows.
     /// </summary>
-    private const double CommonTermRatio = 4;
+    internal const double CommonTermRatio = 4;
 
     /// <summary>The lookup for <paramref name="terms"/>, or null when there is nothing to look up.</summary>
     public static async Task<Expression<Func<AdminUser, bool>>?> ForAsync(AdminDbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
